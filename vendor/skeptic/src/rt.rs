@@ -309,6 +309,7 @@ struct Captured {
     stdout: Vec<u8>,
     stderr: Vec<u8>,
     failure: Option<String>,
+    is_run: bool,
 }
 
 /// Everything a worker produced for one snippet.
@@ -323,6 +324,7 @@ impl Outcome {
                 stdout: Vec::new(),
                 stderr: Vec::new(),
                 failure: Some(failure),
+                is_run: false,
             }],
         }
     }
@@ -366,20 +368,31 @@ static QUEUE: LazyLock<Mutex<Sender<Job>>> = LazyLock::new(|| {
     Mutex::new(tx)
 });
 
-fn handle_test(
+/// How a snippet is presented to rustc: the file name rustc and the program
+/// report, and extra rustc arguments. (Patched in for the book «Асинхронность».)
+#[derive(Clone, Default)]
+struct Naming {
+    shown_as: Option<String>,
+    rustc_args: Vec<String>,
+}
+
+fn dispatch(
     root_dir: &str,
     target_dir: &str,
     target_triple: &str,
     test_text: &str,
     compile_type: CompileType,
-) {
+    naming: Naming,
+) -> Outcome {
     let prepared = prepare(root_dir, target_dir);
     let target_triple = target_triple.to_owned();
     let test_text = test_text.to_owned();
 
     let (reply, result) = mpsc::channel();
     let job = Job {
-        work: Box::new(move || execute(&prepared, &target_triple, &test_text, compile_type)),
+        work: Box::new(move || {
+            execute(&prepared, &target_triple, &test_text, compile_type, &naming)
+        }),
         reply,
     };
     QUEUE
@@ -387,7 +400,101 @@ fn handle_test(
         .unwrap_or_else(|e| e.into_inner())
         .send(job)
         .expect("skeptic worker pool is gone");
-    let outcome = result.recv().expect("skeptic worker panicked");
+    result.recv().expect("skeptic worker panicked")
+}
+
+/// What became of a snippet given to [`run_snippet_as`] or [`check_snippet_as`].
+/// (Patched in for the book «Асинхронность»: upstream only prints and panics.)
+#[derive(Debug, Default)]
+pub struct SnippetReport {
+    /// rustc accepted the snippet.
+    pub compiled: bool,
+    /// What rustc printed; empty when the binary came from the binary cache.
+    pub rustc_stderr: String,
+    /// Whether the program exited successfully; `None` when it did not run.
+    pub exit_ok: Option<bool>,
+    /// What the program printed.
+    pub stdout: String,
+    /// What the program printed to stderr.
+    pub stderr: String,
+}
+
+/// Compiles and runs a snippet like [`run_test`], but returns what happened
+/// instead of judging it. rustc and the program name the snippet `shown_as`
+/// (e.g. the listing it came from); `rustc_args` go to rustc as they are.
+pub fn run_snippet_as(
+    root_dir: &str,
+    out_dir: &str,
+    target_triple: &str,
+    test_text: &str,
+    shown_as: &str,
+    rustc_args: &[&str],
+) -> SnippetReport {
+    snippet_report(root_dir, out_dir, target_triple, test_text, CompileType::Full, shown_as, rustc_args)
+}
+
+/// Only type-checks a snippet, like [`compile_test`]; see [`run_snippet_as`].
+pub fn check_snippet_as(
+    root_dir: &str,
+    out_dir: &str,
+    target_triple: &str,
+    test_text: &str,
+    shown_as: &str,
+    rustc_args: &[&str],
+) -> SnippetReport {
+    snippet_report(root_dir, out_dir, target_triple, test_text, CompileType::Check, shown_as, rustc_args)
+}
+
+fn snippet_report(
+    root_dir: &str,
+    out_dir: &str,
+    target_triple: &str,
+    test_text: &str,
+    compile_type: CompileType,
+    shown_as: &str,
+    rustc_args: &[&str],
+) -> SnippetReport {
+    let naming = Naming {
+        shown_as: Some(shown_as.to_owned()),
+        rustc_args: rustc_args.iter().map(|arg| arg.to_string()).collect(),
+    };
+    let outcome = dispatch(root_dir, out_dir, target_triple, test_text, compile_type, naming);
+    let mut report = SnippetReport {
+        compiled: true,
+        ..SnippetReport::default()
+    };
+    for step in outcome.steps {
+        let stderr = String::from_utf8_lossy(&step.stderr).into_owned();
+        if step.is_run {
+            report.exit_ok = Some(step.failure.is_none());
+            report.stdout = String::from_utf8_lossy(&step.stdout).into_owned();
+            report.stderr = stderr;
+        } else {
+            report.compiled = step.failure.is_none();
+            report.rustc_stderr = match step.failure {
+                Some(failure) if stderr.is_empty() => failure,
+                _ => stderr,
+            };
+        }
+    }
+    report
+}
+
+fn handle_test(
+    root_dir: &str,
+    target_dir: &str,
+    target_triple: &str,
+    test_text: &str,
+    compile_type: CompileType,
+) {
+    let outcome = dispatch(
+        root_dir,
+        target_dir,
+        target_triple,
+        test_text,
+        compile_type,
+        Naming::default(),
+    );
 
     // Report from the test's own thread so libtest attributes output and
     // panics (including `should_panic`) to the right test.
@@ -405,12 +512,19 @@ fn execute(
     target_triple: &str,
     test_text: &str,
     compile_type: CompileType,
+    naming: &Naming,
 ) -> Outcome {
     let out_dir = match tempfile::Builder::new().prefix("rust-skeptic").tempdir() {
         Ok(dir) => dir,
         Err(e) => return Outcome::failed(format!("Could not create a temp dir: {}", e)),
     };
-    let testcase_path = out_dir.path().join("test.rs");
+    // rustc names the file it compiled in errors and panic locations: give it
+    // the snippet's own name, and map the temporary folder to the snippet's.
+    let shown_as = naming.shown_as.as_deref().map(Path::new);
+    let file_name = shown_as
+        .and_then(Path::file_name)
+        .unwrap_or("test.rs".as_ref());
+    let testcase_path = out_dir.path().join(file_name);
     if let Err(e) = fs::write(&testcase_path, test_text.as_bytes()) {
         return Outcome::failed(format!(
             "Could not write {}: {}",
@@ -424,7 +538,11 @@ fn execute(
     let binary_path = out_dir.path().join("out.exe");
     let cache_key = match (&prepared.binaries, compile_type) {
         (Some(binaries), CompileType::Full) => {
-            Some((binaries, binaries.key(target_triple, test_text)))
+            let key_text = format!(
+                "{:?}\n{:?}\n{}",
+                naming.shown_as, naming.rustc_args, test_text
+            );
+            Some((binaries, binaries.key(target_triple, &key_text)))
         }
         _ => None,
     };
@@ -441,6 +559,14 @@ fn execute(
     cmd.arg(testcase_path)
         .arg("--verbose")
         .arg("--crate-type=bin");
+
+    if let Some(shown_dir) = shown_as.and_then(Path::parent) {
+        let mut remap = out_dir.path().as_os_str().to_owned();
+        remap.push("=");
+        remap.push(shown_dir);
+        cmd.arg("--remap-path-prefix").arg(remap);
+    }
+    cmd.args(&naming.rustc_args);
 
     // This has to come before "-L".
     if let Some(edition) = prepared.edition {
@@ -508,7 +634,10 @@ fn execute(
 fn run_snippet(binary_path: &Path, out_dir: &Path) -> Captured {
     let mut cmd = Command::new(binary_path);
     cmd.current_dir(out_dir);
-    capture(cmd)
+    Captured {
+        is_run: true,
+        ..capture(cmd)
+    }
 }
 
 pub(crate) fn rustc_command() -> String {
@@ -523,6 +652,7 @@ fn capture(mut command: Command) -> Captured {
                 stdout: Vec::new(),
                 stderr: Vec::new(),
                 failure: Some(format!("Could not run {:?}: {}", command, e)),
+                is_run: false,
             }
         }
     };
@@ -535,6 +665,7 @@ fn capture(mut command: Command) -> Captured {
         stdout: output.stdout,
         stderr: output.stderr,
         failure,
+        is_run: false,
     }
 }
 
@@ -1149,6 +1280,7 @@ fn edition_str(edition: &Edition) -> Option<&'static str> {
         Edition::E2015 => "2015",
         Edition::E2018 => "2018",
         Edition::E2021 => "2021",
+        Edition::E2024 => "2024",
         _ => return None,
     })
 }
