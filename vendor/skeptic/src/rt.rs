@@ -1280,7 +1280,7 @@ fn edition_str(edition: &Edition) -> Option<&'static str> {
         Edition::E2015 => "2015",
         Edition::E2018 => "2018",
         Edition::E2021 => "2021",
-        Edition::E2024 => "2024",
+        Edition::_E2024 => "2024", // cargo_metadata 0.15 hides it behind an underscore
         _ => return None,
     })
 }
