@@ -1,0 +1,12 @@
+use std::time::Duration;
+
+async fn say_hello() {
+    tokio::time::sleep(Duration::from_secs(1)).await; // имитация асинхронной операции
+    println!("Hello, world!");
+}
+
+// Запуск цикла событий: #[tokio::main] создаёт среду выполнения
+#[tokio::main]
+async fn main() {
+    say_hello().await;
+}
