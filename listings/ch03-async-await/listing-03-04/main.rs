@@ -1,17 +1,3 @@
-use std::time::Duration;
-
-async fn say_hello() {
-    tokio::time::sleep(Duration::from_secs(1)).await; // имитация асинхронной операции
+async fn main() {
     println!("Hello, world!");
 }
-
-// ANCHOR: main
-// То же, что #[tokio::main] async fn main() { say_hello().await; }
-fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all() // таймеры и ввод-вывод
-        .build()
-        .expect("не удалось создать среду выполнения tokio");
-    runtime.block_on(say_hello());
-}
-// ANCHOR_END: main

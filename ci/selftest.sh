@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Breaks the book once per kind of mistake the tests must catch, in a copy of
+# the committed tree, and checks that `cargo test --locked` goes red with a
+# message naming the file and line. A check that cannot fail guards nothing.
+#
+# Usage: ci/selftest.sh [case…]   (no case: all of them)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# Shares compiled dependencies with the main tree; only the book package rebuilds.
+export CARGO_TARGET_DIR="$root/target/selftest"
+
+ch02=src/ch02-02-how-they-work.md
+ch03=src/ch03-async-await.md
+l0201=listings/ch02-asyncio-vs-threads/listing-02-01
+l0303=listings/ch03-async-await/listing-03-03
+
+# case name | what to break (a command run in the copy) | text the failure must contain
+cases=(
+  "compile-error|sed -i 's/task2());/task3());/' $l0201/main.rs|$ch02:24: $l0201/main.rs не компилируется"
+  "rustc-names-listing|sed -i 's/task2());/task3());/' $l0201/main.rs|--> $l0201/main.rs:17:"
+  "warning|sed -i 's/^async fn main() {/async fn main() { let unused = 1;/' $l0201/main.rs|unused variable"
+  "panic|sed -i 's/say_hello().await;/say_hello().await; panic!(\"сломано\");/' $l0303/main.rs|$ch03:63: $l0303/main.rs завершилась с ошибкой"
+  "rust-output|sed -i 's/Hello, world!/Hello, Rust!/' $l0303/main.rs|$ch03:63: $l0303/main.rs печатает не то"
+  "python-output|sed -i 's/Hello, world!/Hello, Python!/' $l0303/main.py|$ch03:54: $l0303/main.py печатает не то"
+  "thread-order|sed -i '1s/.*/Start task9/' listings/ch02-asyncio-vs-threads/listing-02-02/output-2.txt|listing-02-02/main.rs печатает не то"
+  "missing-include|sed -i 's#listing-03-03/main.py#listing-03-09/main.py#' $ch03|$ch03:54: {{#include ../listings/ch03-async-await/listing-03-09/main.py}}: файла"
+  "unknown-anchor|sed -i 's/main.py:fragment/main.py:fragmnet/' $ch03|$ch03:10: в listings/ch03-async-await/listing-03-01/main.py нет якоря «fragmnet»"
+  "unpaired-python|python3 -c 'import re,sys; p=\"$ch03\"; s=open(p).read(); s=re.sub(r\"<figure class=\\\"listing\\\" id=\\\"listing-3-3-rust\\\">.*?</figure>\", \"\", s, flags=re.S); open(p,\"w\").write(s)'|$ch03:54: листинг на Python $l0303/main.py показан без пары на Rust"
+  "orphan|touch $l0303/notes.txt|$l0303/notes.txt:1: файл не показан ни на одной странице"
+  "compile-fail-compiles|sed -i 's/^async fn main/#[tokio::main] async fn main/' listings/ch03-async-await/listing-03-04/main.rs|помечен compile_fail, но компилируется"
+  "caption|sed -i 's#Листинг 3-3 — Rust: <code>$l0303/main.rs</code>#Листинг 3-3 — Rust#' $ch03|$ch03:63: подпись над блоком не называет файл"
+)
+
+wanted=("$@")
+failed=0
+for case in "${cases[@]}"; do
+  IFS='|' read -r name breakage expected <<<"$case"
+  if ((${#wanted[@]})) && [[ " ${wanted[*]} " != *" $name "* ]]; then continue; fi
+  rm -rf "$work/book" && mkdir "$work/book"
+  git archive HEAD | tar -x -C "$work/book"
+  (cd "$work/book" && eval "$breakage")
+  if (cd "$work/book" && cargo test --locked --quiet >"$work/log" 2>&1); then
+    echo "FAIL $name: cargo test passed with the book broken"
+    failed=1
+  elif ! grep -qF -- "$expected" "$work/log"; then
+    echo "FAIL $name: cargo test failed, but without «$expected»:"
+    grep -E 'panicked|:[0-9]+: ' "$work/log" | head -20
+    failed=1
+  else
+    echo "ok   $name: $(grep -F -- "$expected" "$work/log" | head -1)"
+  fi
+done
+exit $failed
