@@ -25,7 +25,7 @@ cases=(
   "panic|sed -i 's/say_hello().await;/say_hello().await; panic!(\"сломано\");/' $l0303/main.rs|$ch03:63: $l0303/main.rs завершилась с ошибкой"
   "rust-output|sed -i 's/Hello, world!/Hello, Rust!/' $l0303/main.rs|$ch03:63: $l0303/main.rs печатает не то"
   "python-output|sed -i 's/Hello, world!/Hello, Python!/' $l0303/main.py|$ch03:54: $l0303/main.py печатает не то"
-  "thread-order|sed -i '1s/.*/Start task9/' listings/ch02-asyncio-vs-threads/listing-02-02/output-2.txt|listing-02-02/main.rs печатает не то"
+  "thread-order|cd listings/ch02-asyncio-vs-threads/listing-02-02 && sed -i '3s/.*/End task1/;4s/.*/End task2/' output.txt output-2.txt|listing-02-02/main.rs печатает не то"
   "missing-include|sed -i 's#listing-03-03/main.py#listing-03-09/main.py#' $ch03|$ch03:54: {{#include ../listings/ch03-async-await/listing-03-09/main.py}}: файла"
   "unknown-anchor|sed -i 's/main.py:fragment/main.py:fragmnet/' $ch03|$ch03:10: в listings/ch03-async-await/listing-03-01/main.py нет якоря «fragmnet»"
   "unpaired-python|python3 -c 'import re,sys; p=\"$ch03\"; s=open(p).read(); s=re.sub(r\"<figure class=\\\"listing\\\" id=\\\"listing-3-3-rust\\\">.*?</figure>\", \"\", s, flags=re.S); open(p,\"w\").write(s)'|$ch03:54: листинг на Python $l0303/main.py показан без пары на Rust"
