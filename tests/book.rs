@@ -37,6 +37,7 @@ struct Listing {
 enum Expect {
     Runs,
     Panics,
+    /// The error codes (`E0373`) or lint names (`unused_must_use`) rustc must report.
     FailsToCompile(Vec<&'static str>),
 }
 
@@ -142,7 +143,7 @@ fn check_rust(rust: &RustShown, outputs: &[&Shown]) -> Result<(), String> {
         (Expect::FailsToCompile(codes), false, _) => {
             let missing: Vec<_> = codes
                 .iter()
-                .filter(|code| !rustc_stderr.contains(&format!("error[{code}]")))
+                .filter(|code| !reports(&rustc_stderr, code))
                 .collect();
             if missing.is_empty() {
                 Ok(())
@@ -178,7 +179,8 @@ fn check_rust(rust: &RustShown, outputs: &[&Shown]) -> Result<(), String> {
 }
 
 /// The info string of a Rust block: `rust`, then `should_panic` or
-/// `compile_fail` with the error codes rustc must report (`compile_fail,E0752`).
+/// `compile_fail` with the error codes or denied lints rustc must report
+/// (`compile_fail,E0752`, `compile_fail,unused_must_use`).
 fn expectation(rust: &RustShown) -> Result<Expect, String> {
     let mut expect = Expect::Runs;
     for word in rust
@@ -190,13 +192,13 @@ fn expectation(rust: &RustShown) -> Result<Expect, String> {
         expect = match (word, expect) {
             ("should_panic", Expect::Runs) => Expect::Panics,
             ("compile_fail", Expect::Runs) => Expect::FailsToCompile(Vec::new()),
-            (code, Expect::FailsToCompile(mut codes)) if is_error_code(code) => {
+            (code, Expect::FailsToCompile(mut codes)) if is_error_code(code) || is_lint(code) => {
                 codes.push(code);
                 Expect::FailsToCompile(codes)
             }
             _ => {
                 return Err(format!(
-                    "{}: `{}`: тесты книги понимают только rust, should_panic и compile_fail с кодами ошибок",
+                    "{}: `{}`: тесты книги понимают только rust, should_panic и compile_fail с кодами ошибок или линтами",
                     rust.shown.at, rust.info
                 ));
             }
@@ -207,6 +209,17 @@ fn expectation(rust: &RustShown) -> Result<Expect, String> {
 
 fn is_error_code(word: &str) -> bool {
     word.len() == 5 && word.starts_with('E') && word[1..].bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_lint(word: &str) -> bool {
+    word.contains('_') && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+}
+
+/// rustc names an error `error[E0373]`, and a lint denied by `-D warnings`
+/// `-D unused-must-use` in its note.
+fn reports(rustc_stderr: &str, code: &str) -> bool {
+    rustc_stderr.contains(&format!("error[{code}]"))
+        || rustc_stderr.contains(&format!("-D {}", code.replace('_', "-")))
 }
 
 /// stdout must equal one of the outputs the book shows (several when the OS
@@ -249,7 +262,12 @@ fn expectation_reads_rustdoc_attributes() {
         Ok(Expect::FailsToCompile(vec!["E0752"]))
     );
     assert!(expectation(&rust("rust,ignore")).is_err());
+    assert_eq!(
+        expectation(&rust("rust,compile_fail,unused_must_use")),
+        Ok(Expect::FailsToCompile(vec!["unused_must_use"]))
+    );
     assert!(expectation(&rust("rust,E0752")).is_err());
+    assert!(expectation(&rust("rust,should_panic,E0752")).is_err());
 }
 
 #[test]

@@ -1,0 +1,17 @@
+import asyncio
+import time
+
+async def task1():
+    print("Start task1")
+    await asyncio.to_thread(time.sleep, 2)  # блокирующий вызов в отдельном потоке
+    print("End task1")
+
+async def task2():
+    print("Start task2")
+    await asyncio.sleep(1)  # имитация I/O
+    print("End task2")
+
+async def main():
+    await asyncio.gather(task1(), task2())
+
+asyncio.run(main())

@@ -1,0 +1,23 @@
+use std::time::Duration;
+
+use tokio::task::JoinSet;
+
+async fn square(n: u64) -> u64 {
+    tokio::time::sleep(Duration::from_millis(100)).await; // имитация I/O
+    n * n
+}
+
+#[tokio::main]
+async fn main() {
+    let (a, b) = tokio::join!(square(2), square(3));
+    println!("два значения: {a} {b}");
+
+    let mut tasks = JoinSet::new();
+    for n in 1..=5 {
+        tasks.spawn(square(n));
+    }
+    // JoinSet отдаёт результаты в порядке завершения, gather — в порядке аргументов
+    let mut results = tasks.join_all().await;
+    results.sort();
+    println!("все значения: {results:?}");
+}
