@@ -1,0 +1,70 @@
+"""Работы для замеров главы 4.5.
+
+`python3 main.py <работа>` выполняет одну работу в полном размере (так её
+запускает ci/measure.sh); без аргумента программа выполняет все работы
+в малом размере и печатает их результаты (так её проверяют тесты книги).
+"""
+import asyncio
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from multiprocessing import Pool
+
+# Границы подсчёта простых чисел, число ожиданий и длительность одного ожидания.
+FULL = ([100_000, 120_000, 140_000, 160_000], 1000, 0.5)
+SMALL = ([1_000, 1_200, 1_400, 1_600], 100, 0.01)
+
+
+def count_primes(limit):
+    return sum(1 for n in range(2, limit) if all(n % d for d in range(2, int(n**0.5) + 1)))
+
+
+def cpu_one_thread(limits):
+    return [count_primes(limit) for limit in limits]
+
+
+def cpu_threads(limits):
+    with ThreadPoolExecutor(max_workers=len(limits)) as pool:
+        return list(pool.map(count_primes, limits))
+
+
+def cpu_processes(limits):
+    with Pool() as pool:
+        return pool.map(count_primes, limits)
+
+
+def io_threads(tasks, wait):
+    threads = [threading.Thread(target=time.sleep, args=(wait,)) for _ in range(tasks)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return len(threads)
+
+
+async def sleep_all(tasks, wait):
+    return len(await asyncio.gather(*(asyncio.sleep(wait) for _ in range(tasks))))
+
+
+def io_asyncio(tasks, wait):
+    return asyncio.run(sleep_all(tasks, wait))
+
+
+CPU_JOBS = {"cpu-one-thread": cpu_one_thread, "cpu-threads": cpu_threads, "cpu-processes": cpu_processes}
+IO_JOBS = {"io-threads": io_threads, "io-asyncio": io_asyncio}
+
+
+def run(job, size):
+    limits, tasks, wait = size
+    if job in CPU_JOBS:
+        return CPU_JOBS[job](limits)
+    return IO_JOBS[job](tasks, wait)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1:
+        run(sys.argv[1], FULL)
+    else:
+        for job in [*CPU_JOBS, *IO_JOBS]:
+            print(job, run(job, SMALL))
