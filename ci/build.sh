@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds the deployable site with the pinned mdBook (ci/mdbook.sh) and prints its folder,
+# relative to the repository root: book/ while HTML is the book's only renderer, book/html/
+# when book.toml adds another (mdBook then gives each renderer a folder of its own).
+#   ci/build.sh [BOOK_DIR [BUILD_DIR]]   another book, or another build folder (for tests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+book=${1:-.}
+dest=()
+if (($# > 1)); then dest=(--dest-dir "$PWD/$2"); fi
+ci/mdbook.sh build "$book" "${dest[@]}" >&2
+python3 - "$book" "${2:-}" <<'PY'
+import os, sys, tomllib
+book, build_dir = sys.argv[1:]
+config = tomllib.load(open(os.path.join(book, "book.toml"), "rb"))
+if not build_dir:
+    build_dir = os.path.normpath(os.path.join(book, config.get("build", {}).get("build-dir", "book")))
+outputs = config.get("output", {}) or {"html": {}}
+site = os.path.join(build_dir, "html") if len(outputs) > 1 else build_dir
+if not os.path.isfile(os.path.join(site, "index.html")):
+    sys.exit(f"ci/build.sh: {site}/index.html не собран")
+print(site)
+PY
