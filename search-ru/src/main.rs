@@ -1,0 +1,130 @@
+//! The `[output.search-ru]` backend of book.toml. mdBook runs it after the
+//! `html` renderer (renderers run in name order) with the RenderContext on
+//! stdin; it rewrites `book/html/searchindex-*.js` with the Russian pipeline,
+//! renames it after its new content and points every page at the new name.
+//! Any step that fails stops the build: never a silently English-only search.
+
+use anyhow::{Context, Result, bail, ensure};
+use mdbook_renderer::RenderContext;
+use sha2::{Digest, Sha256};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    if let Err(error) = run() {
+        eprintln!("search-ru: the Russian search index was not built: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
+    let ctx = RenderContext::from_json(std::io::stdin().lock())
+        .context("reading mdBook's RenderContext from stdin")?;
+    // With more than one renderer, mdBook gives each its own folder in the build dir.
+    let html = ctx
+        .destination
+        .parent()
+        .context("the backend's destination has no parent folder")?
+        .join("html");
+    ensure!(
+        html.is_dir(),
+        "{}: no HTML output; `[output.html]` must be in book.toml and run before `[output.search-ru]`",
+        html.display()
+    );
+    check_elasticlunr(&html)?;
+
+    let old = only_file(&html, "searchindex", ".js")?;
+    let old_name = file_name(&old);
+    let js = fs::read_to_string(&old).with_context(|| format!("{}: unreadable", old.display()))?;
+    let mut searchindex =
+        search_ru::parse_searchindex_js(&js).with_context(|| old.display().to_string())?;
+    search_ru::reindex(&mut searchindex).with_context(|| old.display().to_string())?;
+    let new_js = search_ru::write_searchindex_js(&searchindex)?;
+
+    // The name carries a hash of the content, as mdBook's does, so that a
+    // browser never keeps an index built by another pipeline.
+    let hash = hex::encode(&Sha256::digest(new_js.as_bytes())[..4]);
+    let new_name = format!("searchindex-{hash}.js");
+    fs::write(html.join(&new_name), &new_js)?;
+    if new_name != old_name {
+        fs::remove_file(&old)?;
+        let pages = point_pages_at(&html, &old_name, &new_name)?;
+        ensure!(
+            pages > 0,
+            "{}: no page or script names `{old_name}`, so none would load the Russian index",
+            html.display()
+        );
+    }
+    eprintln!(
+        "search-ru: {} with Russian morphology ({} KB)",
+        html.join(&new_name).display(),
+        new_js.len() / 1024
+    );
+    Ok(())
+}
+
+/// The English half of the browser pipeline is the elasticlunr.js that mdBook
+/// ships; the terms test ran against the vendored copy, so it must be the same file.
+fn check_elasticlunr(html: &Path) -> Result<()> {
+    let shipped = only_file(html, "elasticlunr", ".min.js")?;
+    let text = fs::read_to_string(&shipped)?;
+    ensure!(
+        text == search_ru::ELASTICLUNR_JS,
+        "{} differs from theme/search-ru/elasticlunr.min.js: mdBook ships another elasticlunr; \
+         copy its file there and run `cargo test --locked -p search-ru`",
+        shipped.display()
+    );
+    Ok(())
+}
+
+/// The one file in `dir` named `prefix….suffix` (mdBook puts a hash in between).
+fn only_file(dir: &Path, prefix: &str, suffix: &str) -> Result<PathBuf> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).with_context(|| format!("{}: unreadable", dir.display()))? {
+        let path = entry?.path();
+        let name = file_name(&path);
+        if name.starts_with(prefix) && name.ends_with(suffix) {
+            found.push(path);
+        }
+    }
+    match found.as_slice() {
+        [one] => Ok(one.clone()),
+        [] => bail!(
+            "{}: no {prefix}*{suffix}; is search enabled in `[output.html.search]`?",
+            dir.display()
+        ),
+        _ => bail!(
+            "{}: more than one {prefix}*{suffix}: {found:?}",
+            dir.display()
+        ),
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Replaces `old` by `new` in every `.html` and `.js` file under `dir`;
+/// returns how many files named it.
+fn point_pages_at(dir: &Path, old: &str, new: &str) -> Result<usize> {
+    let mut count = 0;
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            count += point_pages_at(&path, old, new)?;
+        } else if path
+            .extension()
+            .is_some_and(|ext| ext == "html" || ext == "js")
+        {
+            let text = fs::read_to_string(&path)
+                .with_context(|| format!("{}: not UTF-8", path.display()))?;
+            if text.contains(old) {
+                fs::write(&path, text.replace(old, new))?;
+                count += 1;
+            }
+        }
+    }
+    Ok(count)
+}

@@ -1,0 +1,37 @@
+/* The search pipeline of this book, the same as search-ru/src/lib.rs builds the
+ * index with (tests/same_terms.rs compares the two): words are runs of letters,
+ * digits and `_`; ё is е; Cyrillic words go through lunr-languages' Russian stop
+ * words and Snowball stemmer, other words through elasticlunr's English pipeline. */
+(function (elasticlunr) {
+    'use strict';
+    var MAX_TOKEN_LENGTH = 80;
+    var CYRILLIC = /[\u0400-\u052F]/;
+    var english = [elasticlunr.trimmer, elasticlunr.stopWordFilter, elasticlunr.stemmer];
+    var russian = [elasticlunr.ru.stopWordFilter, elasticlunr.ru.stemmer];
+
+    function runAll(functions, token) {
+        for (var i = 0; i < functions.length && token; i++) {
+            token = functions[i](token);
+        }
+        return token || undefined;
+    }
+
+    function term(token) {
+        if (!token || token.length > MAX_TOKEN_LENGTH) {
+            return undefined;
+        }
+        token = token.replace(/ё/g, 'е');
+        return runAll(CYRILLIC.test(token) ? russian : english, token);
+    }
+
+    elasticlunr.Pipeline.registerFunction(term, 'stemmer-ru-en');
+    elasticlunr.tokenizer.setSeperator(/[^\p{Alphabetic}\p{N}_]+/u);
+
+    // mdBook's searcher emphasises the query's words in each result's teaser
+    // by comparing stems made with `elasticlunr.stemmer`: make it stem Russian too.
+    var englishStemmer = elasticlunr.stemmer;
+    elasticlunr.stemmer = function (word) {
+        word = word.replace(/ё/g, 'е');
+        return CYRILLIC.test(word) ? elasticlunr.ru.stemmer(word) : englishStemmer(word);
+    };
+})(window.elasticlunr);
