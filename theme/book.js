@@ -2,9 +2,6 @@
 
 /* global default_theme, default_dark_theme, default_light_theme, hljs, ClipboardJS */
 
-// Fix back button cache problem
-window.onunload = function() { };
-
 // Global variable, shared between modules
 function playground_text(playground, hidden = true) {
     const code_block = playground.querySelector('code');
@@ -145,7 +142,7 @@ function mdbook_something_else_has_focus(e) {
             params.version = 'nightly';
         }
 
-        result_block.innerText = 'Running...';
+        result_block.innerText = 'Выполняется…';
 
         fetch_with_timeout('https://play.rust-lang.org/evaluate.json', {
             headers: {
@@ -158,14 +155,14 @@ function mdbook_something_else_has_focus(e) {
             .then(response => response.json())
             .then(response => {
                 if (response.result.trim() === '') {
-                    result_block.innerText = 'No output';
+                    result_block.innerText = 'Вывода нет';
                     result_block.classList.add('result-no-output');
                 } else {
                     result_block.innerText = response.result;
                     result_block.classList.remove('result-no-output');
                 }
             })
-            .catch(error => result_block.innerText = 'Playground Communication: ' + error.message);
+            .catch(error => result_block.innerText = 'Ошибка связи с Rust Playground: ' + error.message);
     }
 
     // Syntax highlighting Configuration
@@ -197,11 +194,11 @@ function mdbook_something_else_has_focus(e) {
                 return !node.classList.contains('editable');
             })
             .forEach(function(block) {
-                hljs.highlightBlock(block);
+                hljs.highlightElement(block);
             });
     } else {
         code_nodes.forEach(function(block) {
-            hljs.highlightBlock(block);
+            hljs.highlightElement(block);
         });
     }
 
@@ -222,8 +219,8 @@ function mdbook_something_else_has_focus(e) {
 
         const buttons = document.createElement('div');
         buttons.className = 'buttons';
-        buttons.innerHTML = '<button title="Show hidden lines" \
-aria-label="Show hidden lines"></button>';
+        buttons.innerHTML = '<button title="Показать скрытые строки" \
+aria-label="Показать скрытые строки"></button>';
         buttons.firstChild.innerHTML = document.getElementById('fa-eye').innerHTML;
 
         // add expand button
@@ -231,15 +228,15 @@ aria-label="Show hidden lines"></button>';
         pre_block.insertBefore(buttons, pre_block.firstChild);
 
         buttons.firstChild.addEventListener('click', function(e) {
-            if (this.title === 'Show hidden lines') {
+            if (this.title === 'Показать скрытые строки') {
                 this.innerHTML = document.getElementById('fa-eye-slash').innerHTML;
-                this.title = 'Hide lines';
+                this.title = 'Скрыть строки';
                 this.setAttribute('aria-label', e.target.title);
 
                 block.classList.remove('hide-boring');
-            } else if (this.title === 'Hide lines') {
+            } else if (this.title === 'Скрыть строки') {
                 this.innerHTML = document.getElementById('fa-eye').innerHTML;
-                this.title = 'Show hidden lines';
+                this.title = 'Показать скрытые строки';
                 this.setAttribute('aria-label', e.target.title);
 
                 block.classList.add('hide-boring');
@@ -260,7 +257,7 @@ aria-label="Show hidden lines"></button>';
 
                 const clipButton = document.createElement('button');
                 clipButton.className = 'clip-button';
-                clipButton.title = 'Copy to clipboard';
+                clipButton.title = 'Копировать весь код';
                 clipButton.setAttribute('aria-label', clipButton.title);
                 clipButton.innerHTML = '<i class="tooltiptext"></i>';
 
@@ -282,7 +279,7 @@ aria-label="Show hidden lines"></button>';
         const runCodeButton = document.createElement('button');
         runCodeButton.className = 'play-button';
         runCodeButton.hidden = true;
-        runCodeButton.title = 'Run this code';
+        runCodeButton.title = 'Запустить этот код';
         runCodeButton.setAttribute('aria-label', runCodeButton.title);
         runCodeButton.innerHTML = document.getElementById('fa-play').innerHTML;
 
@@ -295,7 +292,7 @@ aria-label="Show hidden lines"></button>';
             const copyCodeClipboardButton = document.createElement('button');
             copyCodeClipboardButton.className = 'clip-button';
             copyCodeClipboardButton.innerHTML = '<i class="tooltiptext"></i>';
-            copyCodeClipboardButton.title = 'Copy to clipboard';
+            copyCodeClipboardButton.title = 'Копировать весь код';
             copyCodeClipboardButton.setAttribute('aria-label', copyCodeClipboardButton.title);
 
             buttons.insertBefore(copyCodeClipboardButton, buttons.firstChild);
@@ -305,7 +302,7 @@ aria-label="Show hidden lines"></button>';
         if (window.ace && code_block.classList.contains('editable')) {
             const undoChangesButton = document.createElement('button');
             undoChangesButton.className = 'reset-button';
-            undoChangesButton.title = 'Undo changes';
+            undoChangesButton.title = 'Отменить правки';
             undoChangesButton.setAttribute('aria-label', undoChangesButton.title);
             undoChangesButton.innerHTML +=
                 document.getElementById('fa-clock-rotate-left').innerHTML;
@@ -782,7 +779,7 @@ aria-label="Show hidden lines"></button>';
         text: function(trigger) {
             hideTooltip(trigger);
             const playground = trigger.closest('pre');
-            return playground_text(playground, false);
+            return playground_text(playground, true);
         },
     });
 
@@ -794,11 +791,11 @@ aria-label="Show hidden lines"></button>';
 
     clipboardSnippets.on('success', function(e) {
         e.clearSelection();
-        showTooltip(e.trigger, 'Copied!');
+        showTooltip(e.trigger, 'Скопировано');
     });
 
     clipboardSnippets.on('error', function(e) {
-        showTooltip(e.trigger, 'Clipboard error!');
+        showTooltip(e.trigger, 'Не удалось скопировать');
     });
 })();
 

@@ -1,0 +1,184 @@
+'use strict';
+// «Асинхронность»: additions to mdBook 0.5.4's stock JS (see theme/README.md).
+
+// 1. Russian search messages. searcher.js is compiled into mdBook and writes English
+// («5 search results for 'x':») into the results header; rewrite each one as it lands.
+(function russianSearchMessages() {
+    const header = document.getElementById('mdbook-searchresults-header');
+    const results = document.getElementById('mdbook-searchresults');
+    if (!header || !results) {
+        return;
+    }
+    const plural = new Intl.PluralRules('ru');
+    const forms = {
+        one: ['Найден', 'результат'],
+        few: ['Найдено', 'результата'],
+        many: ['Найдено', 'результатов'],
+        other: ['Найдено', 'результата'],
+    };
+    function russian(text) {
+        let m = /^(\d+) search results? for '([\s\S]*)':$/.exec(text);
+        if (m) {
+            const [found, noun] = forms[plural.select(Number(m[1]))];
+            return found + ' ' + m[1] + ' ' + noun + ' по запросу «' + m[2] + '»:';
+        }
+        m = /^No search results for '([\s\S]*)'\.$/.exec(text);
+        if (m) {
+            return 'Ничего не найдено по запросу «' + m[1] + '».';
+        }
+        return null;
+    }
+    new MutationObserver(function() {
+        const text = russian(header.textContent);
+        if (text !== null) {
+            header.textContent = text;
+        }
+    }).observe(header, { childList: true, characterData: true, subtree: true });
+    new MutationObserver(function() {
+        results.querySelectorAll('.teaser[aria-label="Search Result Teaser"]').forEach(function(teaser) {
+            teaser.setAttribute('aria-label', 'Фрагмент найденного текста');
+        });
+    }).observe(results, { childList: true });
+    window.mdbookRussianSearchMessage = russian; // for the browser tests
+})();
+
+// 2. The sidebar toggle is a <button> (theme/index.hbs): it flips the checkbox that
+// the stock <label> used to, and book.js reacts to the checkbox as before.
+(function sidebarToggleButton() {
+    const toggle = document.getElementById('mdbook-sidebar-toggle');
+    const checkbox = document.getElementById('mdbook-sidebar-toggle-anchor');
+    toggle.addEventListener('click', () => checkbox.click());
+})();
+
+// 3. Python | Rust tabs. Each <figure class="listing" id="listing-N-M-python"> directly
+// followed by id="listing-N-M-rust" becomes one tab set (WAI-ARIA tabs pattern,
+// automatic activation). The choice applies to every tab set and is remembered in
+// localStorage under LANGUAGE_KEY. Without JavaScript both figures stay visible.
+(function listingTabs() {
+    const LANGUAGE_KEY = 'asinkhronnost-listing-language';
+    const LANGUAGES = [['python', 'Python'], ['rust', 'Rust']];
+    const tabSets = [];
+
+    function storedLanguage() {
+        try {
+            const value = localStorage.getItem(LANGUAGE_KEY);
+            return LANGUAGES.some(([id]) => id === value) ? value : null;
+        } catch (e) {
+            return null;
+        }
+    }
+
+    function select(language, { store = true, focus = null } = {}) {
+        tabSets.forEach(function(tabs) {
+            tabs.forEach(function({ tab, panel, id }) {
+                const selected = id === language;
+                tab.setAttribute('aria-selected', String(selected));
+                tab.tabIndex = selected ? 0 : -1;
+                panel.hidden = !selected;
+            });
+        });
+        if (focus) {
+            focus.focus();
+        }
+        if (store) {
+            try {
+                localStorage.setItem(LANGUAGE_KEY, language);
+            } catch (e) {
+                // Private mode: the choice lasts for this page only.
+            }
+        }
+    }
+
+    document.querySelectorAll('figure.listing[id$="-python"]').forEach(function(python) {
+        const base = python.id.slice(0, -'-python'.length);
+        const rust = python.nextElementSibling;
+        if (!rust || !rust.matches('figure.listing') || rust.id !== base + '-rust') {
+            return;
+        }
+        const wrapper = document.createElement('div');
+        wrapper.className = 'listing-tabs';
+        const tablist = document.createElement('div');
+        tablist.setAttribute('role', 'tablist');
+        tablist.setAttribute('aria-label', 'Листинг ' + base.slice('listing-'.length) + ': язык');
+        python.before(wrapper);
+        wrapper.append(tablist, python, rust);
+
+        const tabs = LANGUAGES.map(function([id, label], index) {
+            const panel = index === 0 ? python : rust;
+            const tab = document.createElement('button');
+            tab.type = 'button';
+            tab.id = panel.id + '-tab';
+            tab.textContent = label;
+            tab.setAttribute('role', 'tab');
+            tab.setAttribute('aria-controls', panel.id);
+            panel.setAttribute('role', 'tabpanel');
+            panel.setAttribute('aria-labelledby', tab.id);
+            panel.tabIndex = 0;
+            tablist.append(tab);
+            tab.addEventListener('click', () => select(id));
+            return { tab, panel, id };
+        });
+        tablist.addEventListener('keydown', function(e) {
+            const current = tabs.findIndex(({ tab }) => tab === document.activeElement);
+            const last = tabs.length - 1;
+            const next = {
+                ArrowLeft: current === 0 ? last : current - 1,
+                ArrowRight: current === last ? 0 : current + 1,
+                Home: 0,
+                End: last,
+            }[e.key];
+            if (current < 0 || next === undefined || e.altKey || e.ctrlKey || e.metaKey) {
+                return;
+            }
+            // Keep book.js from turning ←/→ into «previous/next chapter».
+            e.preventDefault();
+            e.stopPropagation();
+            select(tabs[next].id, { focus: tabs[next].tab });
+        });
+        tabSets.push(tabs);
+    });
+
+    if (tabSets.length === 0) {
+        return;
+    }
+    // A link to one listing (#listing-3-3-rust) shows that listing.
+    function showLinkedListing() {
+        const target = location.hash.match(/^#listing-.*-(python|rust)$/);
+        if (target && document.getElementById(target[0].slice(1))?.getAttribute('role') === 'tabpanel') {
+            select(target[1], { store: false });
+            document.getElementById(target[0].slice(1)).scrollIntoView();
+            return true;
+        }
+        return false;
+    }
+    if (!showLinkedListing()) {
+        select(storedLanguage() || 'python', { store: false });
+    }
+    window.addEventListener('hashchange', showLinkedListing);
+    // Another tab of the browser changed the choice.
+    window.addEventListener('storage', function(e) {
+        if (e.key === LANGUAGE_KEY && storedLanguage()) {
+            select(storedLanguage(), { store: false });
+        }
+    });
+})();
+
+// 4. A table wider than the page scrolls inside its own box (theme/book-ru.css draws
+// a shadow on the side that has more); say so in words too, while that is the case.
+(function tableScrollHints() {
+    const wrappers = Array.from(document.querySelectorAll('main .table-wrapper'));
+    const hints = wrappers.map(function(wrapper) {
+        const hint = document.createElement('p');
+        hint.className = 'table-scroll-hint';
+        hint.textContent = 'Таблица прокручивается вбок →';
+        wrapper.after(hint);
+        return hint;
+    });
+    function update() {
+        wrappers.forEach(function(wrapper, i) {
+            hints[i].hidden = wrapper.scrollWidth <= wrapper.clientWidth;
+        });
+    }
+    update();
+    window.addEventListener('resize', update);
+})();
