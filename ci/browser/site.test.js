@@ -1,0 +1,104 @@
+// The site as a whole: no request leaves the site, the copy button copies the
+// full program, the comparison table fits a 360 px phone; screenshots to look at.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, assertNoErrors, search, screenshot, source, chapterPages } from './lib.js';
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
+const TABLE_PAGE = 'ch02-01-main-differences.html';
+const TABS_PAGE = 'ch02-02-how-they-work.html';
+// Listing 3-5 shows only its `main` anchor; the lines above it are hidden.
+const HIDDEN_LINES = { page: 'ch03-async-await.html', figure: 'listing-3-5', file: 'listings/ch03-async-await/listing-03-05/main.rs' };
+
+let browser;
+before(async () => { browser = await launch(); });
+after(() => browser?.close());
+
+test('no request to any host but the site: every page loaded, search used', async () => {
+  const context = await browser.newContext();
+  const foreign = [];
+  context.on('request', (r) => {
+    const u = new URL(r.url());
+    if (['http:', 'https:', 'ws:', 'wss:'].includes(u.protocol) && !LOCAL_HOSTS.has(u.hostname)) {
+      foreign.push(`${r.frame()?.url() ?? '?'} requested ${r.url()}`);
+    }
+  });
+  const tab = await openPage(context, 'index.html');
+  // networkidle (500 ms without a request) on the first and last page catches late
+  // requests; the others only need their load-time ones.
+  const pages = chapterPages();
+  for (const [i, page] of pages.entries()) {
+    await tab.goto(new URL(page, tab.url()).href, { waitUntil: i === 0 ? 'networkidle' : 'load' });
+  }
+  await search(tab, 'потоки');
+  await tab.goto(new URL('print.html', tab.url()).href, { waitUntil: 'networkidle' });
+  assert.deepEqual(foreign, [], `expected no request outside 127.0.0.1, found:\n  ${foreign.join('\n  ')}`);
+  assertNoErrors(tab, 'the chapter pages');
+  await context.close();
+});
+
+test('the copy button of a Rust listing with hidden lines copies the whole program', async () => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const tab = await openPage(context, HIDDEN_LINES.page);
+  const figure = tab.locator(`#${HIDDEN_LINES.figure}`);
+  const hidden = await figure.locator('.boring').count();
+  assert.ok(hidden > 0, `${tab.url()} #${HIDDEN_LINES.figure}: expected hidden lines (.boring), found none`);
+  await figure.scrollIntoViewIfNeeded();
+  await figure.locator('pre').hover();
+  await figure.locator('button.clip-button').click();
+  const copied = await tab.evaluate(() => navigator.clipboard.readText());
+  // mdBook drops the ANCHOR lines of an {{#rustdoc_include …:main}}.
+  const expected = source(HIDDEN_LINES.file).split('\n').filter((l) => !/\/\/ ANCHOR(_END)?:/.test(l)).join('\n');
+  assert.equal(copied.trim(), expected.trim(), `${tab.url()} #${HIDDEN_LINES.figure}: expected the clipboard to hold ${HIDDEN_LINES.file} (${expected.trim().split('\n').length} lines), found ${copied.trim().split('\n').length} lines`);
+  const tooltip = (await figure.locator('button.clip-button').innerText()).trim();
+  assert.doesNotMatch(tooltip, /Copied|Clipboard error/, `${tab.url()} #${HIDDEN_LINES.figure}: expected a Russian tooltip after copying, found «${tooltip}»`);
+  assertNoErrors(tab, tab.url());
+  await context.close();
+});
+
+test('on a 360 px phone the comparison table does not widen the page', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const tab = await openPage(context, TABLE_PAGE);
+  const table = tab.locator('main table').first();
+  await table.scrollIntoViewIfNeeded();
+  const m = await tab.evaluate(() => {
+    const t = document.querySelector('main table');
+    // The nearest box that scrolls sideways, if the table is wider than the screen.
+    let box = t.parentElement;
+    while (box && !['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) box = box.parentElement;
+    return {
+      viewport: window.innerWidth,
+      page: document.documentElement.scrollWidth,
+      body: document.body.scrollWidth,
+      table: t.getBoundingClientRect().width,
+      tableRight: t.getBoundingClientRect().right,
+      scroller: box ? { tag: box.localName, cls: box.className, width: box.getBoundingClientRect().width, right: box.getBoundingClientRect().right } : null,
+    };
+  });
+  assert.ok(m.page <= m.viewport && m.body <= m.viewport,
+    `${tab.url()} at 360 px: expected no horizontal overflow (page and body ≤ ${m.viewport} px), found page ${m.page} px, body ${m.body} px`);
+  if (m.tableRight > m.viewport) {
+    assert.ok(m.scroller && m.scroller.right <= m.viewport,
+      `${tab.url()} at 360 px: the table (${m.table} px) is wider than the screen: expected it inside a box that scrolls sideways and fits, found ${JSON.stringify(m.scroller)}`);
+  }
+  await screenshot(tab, 'table');
+  assertNoErrors(tab, tab.url());
+  await context.close();
+});
+
+for (const width of [360, 1280]) {
+  test(`screenshots at ${width} px: a chapter with tabs, the table, search results`, async () => {
+    const context = await browser.newContext({ viewport: { width, height: width === 360 ? 740 : 800 } });
+    const tab = await openPage(context, TABS_PAGE);
+    await tab.locator('figure.listing').first().scrollIntoViewIfNeeded();
+    await tab.evaluate(() => window.scrollBy(0, -80));
+    await screenshot(tab, 'tabs');
+    await tab.goto(new URL(TABLE_PAGE, tab.url()).href);
+    await screenshot(tab, 'table-page');
+    await search(tab, 'потоки');
+    await screenshot(tab, 'search');
+    assertNoErrors(tab, tab.url());
+    await context.close();
+  });
+}

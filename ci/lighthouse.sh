@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Lighthouse on a chapter page, mobile and desktop, for this book and for stock
+# mdBook (a temporary copy of the book built without theme/ and without the extra
+# output tables), so that before and after come from one script.
+# Asserts accessibility, best practices and SEO = 100 for this book; performance,
+# page weight and request count are reported only (they depend on timing).
+#   ci/lighthouse.sh              build both, measure
+#   ci/lighthouse.sh --no-build   measure this book as already built (stock is always built)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build=1
+if [[ "${1:-}" == --no-build ]]; then build=0; fi
+page=ch02-01-main-differences.html
+
+source ci/browser/install.sh
+if ((build)); then ci/mdbook.sh build; fi
+
+# Stock: the same sources; book.toml without the non-HTML outputs and without the
+# html keys that bring this repository's theme in.
+stock=$(mktemp -d)
+trap 'rm -rf "$stock"' EXIT
+cp -r src listings "$stock/"
+awk '
+  /^\[/ { keep = ($0 !~ /^\[output\./ || $0 ~ /^\[output\.html[].]/) }
+  keep && !/^[[:space:]]*(additional-js|additional-css|theme|input-404)[[:space:]]*=/
+' book.toml >"$stock/book.toml"
+ci/mdbook.sh build "$stock"
+
+serve "$(book_site .)"; ours=$served_url
+serve "$(book_site "$stock")"; theirs=$served_url
+trap 'kill "${servers[@]}" 2>/dev/null; rm -rf "$stock"' EXIT
+
+out=target/lighthouse
+mkdir -p "$out"
+flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
+run() { # name url form-factor
+  local preset=()
+  [[ $3 == desktop ]] && preset=(--preset=desktop)
+  CHROME_PATH=/usr/bin/chromium ci/browser/node_modules/.bin/lighthouse "$2$page" "${preset[@]}" \
+    --chrome-flags="$flags" --only-categories=accessibility,best-practices,seo,performance \
+    --output=json --output-path="$out/$1-$3.json" --quiet
+}
+for ff in mobile desktop; do
+  run stock "$theirs" $ff
+  run book "$ours" $ff
+done
+node ci/browser/lighthouse-report.js "$out" "$page"
