@@ -60,10 +60,13 @@ pub fn browser_js() -> String {
 /// Splits text into lowercase words: letters, digits and `_` (so `spawn_blocking`
 /// stays whole, `join!` gives `join`, `asyncio.run()` gives `asyncio` and `run`).
 /// The browser splits queries with the same rule (`stemmer-ru-en.js`).
+/// Lowercases before splitting, as the browser does: `İ` lowercases to `i` and a
+/// combining dot, which is no letter.
 pub fn tokenize(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphabetic() || c.is_numeric() || c == '_'))
+    text.to_lowercase()
+        .split(|c: char| !(c.is_alphabetic() || c.is_numeric() || c == '_'))
         .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
+        .map(str::to_string)
         .collect()
 }
 
@@ -72,6 +75,7 @@ fn is_cyrillic(c: char) -> bool {
 }
 
 /// The one pipeline function: a token to its search term, or `None` to drop it.
+/// Cyrillic words go to the Russian pipeline, ASCII ones to the English one.
 struct RussianOrEnglish {
     english: Pipeline,
     russian: Pipeline,
@@ -109,8 +113,12 @@ impl PipelineFn for RussianOrEnglish {
         let token = token.replace('ё', "е");
         let pipeline = if token.chars().any(is_cyrillic) {
             &self.russian
-        } else {
+        } else if token.is_ascii() {
             &self.english
+        } else {
+            // Other scripts: no stemmer of ours knows them (the English trimmer
+            // would even cut «é» off «café»), so they are found as written.
+            return Some(token);
         };
         pipeline.run(vec![token]).pop().filter(|t| !t.is_empty())
     }
@@ -141,7 +149,11 @@ impl Language for RussianAndEnglish {
 
 /// The search terms the index holds for `text` (and the browser makes of a query).
 pub fn terms(text: &str) -> Vec<String> {
-    RussianAndEnglish.make_pipeline().run(tokenize(text))
+    thread_local! {
+        // Building it compiles regexes and stop word sets: once per thread.
+        static PIPELINE: Pipeline = RussianAndEnglish.make_pipeline();
+    }
+    PIPELINE.with(|pipeline| pipeline.run(tokenize(text)))
 }
 
 const JS_PREFIX: &str = "window.search = Object.assign(window.search, JSON.parse('";

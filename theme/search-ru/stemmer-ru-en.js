@@ -1,11 +1,13 @@
 /* The search pipeline of this book, the same as search-ru/src/lib.rs builds the
  * index with (tests/same_terms.rs compares the two): words are runs of letters,
  * digits and `_`; ё is е; Cyrillic words go through lunr-languages' Russian stop
- * words and Snowball stemmer, other words through elasticlunr's English pipeline. */
+ * words and Snowball stemmer, ASCII words through elasticlunr's English pipeline,
+ * others stay as written. */
 (function (elasticlunr) {
     'use strict';
     var MAX_TOKEN_LENGTH = 80;
     var CYRILLIC = /[\u0400-\u052F]/;
+    var ASCII = /^[\x00-\x7F]*$/;
     var english = [elasticlunr.trimmer, elasticlunr.stopWordFilter, elasticlunr.stemmer];
     var russian = [elasticlunr.ru.stopWordFilter, elasticlunr.ru.stemmer];
 
@@ -21,7 +23,11 @@
             return undefined;
         }
         token = token.replace(/ё/g, 'е');
-        return runAll(CYRILLIC.test(token) ? russian : english, token);
+        if (CYRILLIC.test(token)) {
+            return runAll(russian, token);
+        }
+        // Other scripts than Cyrillic and ASCII are found as written.
+        return ASCII.test(token) ? runAll(english, token) : token;
     }
 
     elasticlunr.Pipeline.registerFunction(term, 'stemmer-ru-en');
