@@ -65,16 +65,18 @@ gates_markdown_files() {
 }
 
 # Runs GATE on each CASE (a file, or a folder: a small book for the link checker). A case
-# with lines marked <!-- ✗ --> must make the gate exit non-zero reporting exactly those
-# lines as `file:line:`; a case without marks must pass silently. No case marks a line of
-# a code block, so a word in code that gets reported fails the self-test.
+# with lines marked <!-- ✗ WHAT --> must make the gate exit non-zero reporting exactly those
+# lines as `file:line: …`, each message containing WHAT (the rule it breaks); a case without
+# marks must pass silently. No case marks a line of a code block, so a word in code that
+# gets reported fails the self-test.
 gates_self_test() {
-  local gate=$1 case out rc expected reported failed=0
+  local gate=$1 case out rc marks expected reported failed=0 mark file line what
   shift
   for case in "$@"; do
     rc=0
     out=$("$gate" "$case" 2>/dev/null) || rc=$?
-    expected=$(grep -rHn --include='*.md' -e '<!-- ✗ -->' "$case" | cut -d: -f1,2 | LC_ALL=C sort -u || true)
+    marks=$(grep -rHn --include='*.md' -e '<!-- ✗' "$case" || true)
+    expected=$(cut -d: -f1,2 <<<"$marks" | LC_ALL=C sort -u)
     reported=$(grep -oE '^[^: ]+:[0-9]+:' <<<"$out" | sed 's/:$//' | LC_ALL=C sort -u || true)
     if [[ -z $expected && ($rc != 0 || -n $reported) ]]; then
       echo "$case:1: self-test: $gate должен пройти без замечаний (код $rc):"; echo "$out"; failed=1
@@ -85,6 +87,15 @@ gates_self_test() {
       diff <(echo "$expected") <(echo "$reported") | sed -n 's/^</  ожидалась/p; s/^>/  лишняя/p' || true
       failed=1
     else
+      while IFS= read -r mark; do
+        [[ -n $mark ]] || continue
+        file=${mark%%:*}; line=${mark#*:}; line=${line%%:*}
+        what=$(sed -n 's/.*<!-- ✗ *\(.*[^ ]\) *-->.*/\1/p' <<<"$mark")
+        if [[ -n $what ]] && ! grep -F "$file:$line:" <<<"$out" | grep -qF -- "$what"; then
+          echo "$file:$line: self-test: $gate не сказал «$what»:"; grep -F "$file:$line:" <<<"$out"
+          failed=1
+        fi
+      done <<<"$marks"
       echo "ok: $gate $case — код $rc, строки: ${expected//$'\n'/ }"
     fi
   done

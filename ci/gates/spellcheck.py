@@ -1,6 +1,7 @@
 """ci/spellcheck.sh: the prose of the given Markdown files against hunspell's ru_RU and
 en_US dictionaries plus the project's ci/dictionary.txt. Prints `file:line: …` for each
-unknown word; with --list, prints each unknown word once instead, to grow the dictionary."""
+unknown word; with --list, prints each unknown word once instead, to grow the dictionary;
+with --whole-book, also reports dictionary words the book no longer uses."""
 
 import subprocess
 import sys
@@ -46,9 +47,21 @@ def unknown(candidates):
     }
 
 
+def unused_entries(path, seen):
+    """Dictionary words the book no longer uses (checked only on the whole book)."""
+    seen = {w.casefold() for w in seen}
+    entries = open(path, encoding="utf-8").read().split("\n")
+    return [
+        f"{path}:{n}: «{w}» в книге больше не встречается — уберите из словаря"
+        for n, w in enumerate(entries, 1)
+        if w and w.casefold() not in seen
+    ]
+
+
 def main(args):
     listing = args[:1] == ["--list"]
-    files = args[1:] if listing else args
+    whole_book = args[:1] == ["--whole-book"]
+    files = args[1:] if listing or whole_book else args
     found = []  # (file, line, word)
     for path in files:
         for line in prose_lines(open(path, encoding="utf-8").read()):
@@ -63,6 +76,8 @@ def main(args):
         print("\n".join(sorted(bad, key=sort_key)))
         return 0
     problems = dictionary_problems(DICTIONARY)
+    if whole_book:
+        problems += unused_entries(DICTIONARY, {w for _, _, w in found})
     problems += [f"{p}:{n}: «{w}» — нет в словарях (ru_RU, en_US, {DICTIONARY})" for p, n, w in found if w in bad]
     print("\n".join(problems), end="\n" if problems else "")
     return 1 if problems else 0
