@@ -31,9 +31,8 @@ fn run() -> Result<()> {
         "{}: no HTML output; `[output.html]` must be in book.toml and run before `[output.search-ru]`",
         html.display()
     );
-    check_elasticlunr(&html)?;
-
     let old = only_file(&html, "searchindex", ".js")?;
+    check_elasticlunr(&html)?;
     let old_name = file_name(&old);
     let js = fs::read_to_string(&old).with_context(|| format!("{}: unreadable", old.display()))?;
     let mut searchindex =

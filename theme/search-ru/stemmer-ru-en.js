@@ -33,6 +33,33 @@
     elasticlunr.Pipeline.registerFunction(term, 'stemmer-ru-en');
     elasticlunr.tokenizer.setSeperator(/[^\p{Alphabetic}\p{N}_]+/u);
 
+    // mdBook's searcher links each result to `page?highlight=<the query's words>`
+    // and that page marks those words as substrings: «потоков» would not mark
+    // «потоки». Link to the stems instead, which are prefixes of every form.
+    function highlightWords(query) {
+        var words = [];
+        elasticlunr.tokenizer(query).forEach(function (token) {
+            var stem = term(token);
+            if (stem) {
+                var plain = token.replace(/ё/g, 'е');
+                words.push(stem.length >= 3 && plain.indexOf(stem) === 0 ? stem : token);
+            }
+        });
+        return words;
+    }
+    var results = window.document && window.document.getElementById('mdbook-searchresults');
+    if (results && window.MutationObserver) {
+        new MutationObserver(function () {
+            results.querySelectorAll('a[href*="highlight="]:not([data-stemmed])').forEach(function (link) {
+                link.setAttribute('data-stemmed', '');
+                link.href = link.getAttribute('href').replace(/([?&]highlight=)([^#&]*)/, function (_, key, value) {
+                    var words = highlightWords(decodeURIComponent(value));
+                    return key + encodeURIComponent(words.join(' ')).replace(/'/g, '%27');
+                });
+            });
+        }).observe(results, { childList: true });
+    }
+
     // mdBook's searcher emphasises the query's words in each result's teaser
     // by comparing stems made with `elasticlunr.stemmer`: make it stem Russian too.
     var englishStemmer = elasticlunr.stemmer;
