@@ -110,8 +110,11 @@ test('keyboard: ArrowRight, ArrowLeft, Home, End move the selection and the focu
   await (await tabLocator(tab, first, 'Python')).focus();
   for (const [key, chosen] of [['ArrowRight', 'Rust'], ['ArrowLeft', 'Python'], ['ArrowLeft', 'Rust'],
     ['ArrowRight', 'Python'], ['End', 'Rust'], ['Home', 'Python']]) {
+    const before = tab.url();
     await tab.keyboard.press(key);
-    const state = await tabState(tab, first);
+    const state = await tabState(tab, first).catch((e) => {
+      throw new Error(`${before} #${first}: after ${key} on a focused tab expected the tabs to change, found the page navigating away (${e.message.split('\n')[0]})`);
+    });
     expectChosen(state, chosen, `${tab.url()} #${first} after ${key}`);
     const focused = state.tabs.find((t) => t.focused)?.name ?? 'no tab';
     assert.equal(focused, chosen, `${tab.url()} #${first} after ${key}: expected the focus on «${chosen}», found it on ${focused}`);
