@@ -104,10 +104,15 @@
         wrapper.append(tablist, python, rust);
 
         const tabs = LANGUAGES.map(function([id, label], index) {
-            const panel = index === 0 ? python : rust;
+            const figure = index === 0 ? python : rust;
+            // A <figure> may not take role="tabpanel" (axe aria-allowed-role): wrap it.
+            const panel = document.createElement('div');
+            panel.id = figure.id + '-panel';
+            figure.before(panel);
+            panel.append(figure);
             const tab = document.createElement('button');
             tab.type = 'button';
-            tab.id = panel.id + '-tab';
+            tab.id = figure.id + '-tab';
             tab.textContent = label;
             tab.setAttribute('role', 'tab');
             tab.setAttribute('aria-controls', panel.id);
@@ -144,9 +149,10 @@
     // A link to one listing (#listing-3-3-rust) shows that listing.
     function showLinkedListing() {
         const target = location.hash.match(/^#listing-.*-(python|rust)$/);
-        if (target && document.getElementById(target[0].slice(1))?.getAttribute('role') === 'tabpanel') {
+        const figure = target && document.getElementById(target[0].slice(1));
+        if (figure && figure.parentElement.getAttribute('role') === 'tabpanel') {
             select(target[1], { store: false });
-            document.getElementById(target[0].slice(1)).scrollIntoView();
+            figure.scrollIntoView();
             return true;
         }
         return false;
