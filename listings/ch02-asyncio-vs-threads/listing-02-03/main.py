@@ -1,17 +1,21 @@
-import asyncio
+import threading
 import time
 
-async def task1():
+def task1():
     print("Start task1")
-    time.sleep(2)  # ошибка: блокирует цикл событий
+    time.sleep(2)  # имитация I/O
     print("End task1")
 
-async def task2():
+def task2():
     print("Start task2")
-    await asyncio.sleep(1)  # имитация I/O
+    time.sleep(1)  # имитация I/O
     print("End task2")
 
-async def main():
-    await asyncio.gather(task1(), task2())
+thread1 = threading.Thread(target=task1)
+thread2 = threading.Thread(target=task2)
 
-asyncio.run(main())
+thread1.start()
+thread2.start()
+
+thread1.join()
+thread2.join()

@@ -1,18 +1,22 @@
+use std::thread;
 use std::time::Duration;
 
-async fn task1() {
+fn task1() {
     println!("Start task1");
-    std::thread::sleep(Duration::from_secs(2)); // ошибка: блокирует поток
+    thread::sleep(Duration::from_secs(2)); // имитация I/O
     println!("End task1");
 }
 
-async fn task2() {
+fn task2() {
     println!("Start task2");
-    tokio::time::sleep(Duration::from_secs(1)).await; // имитация I/O
+    thread::sleep(Duration::from_secs(1)); // имитация I/O
     println!("End task2");
 }
 
-#[tokio::main]
-async fn main() {
-    tokio::join!(task1(), task2());
+fn main() {
+    let thread1 = thread::spawn(task1);
+    let thread2 = thread::spawn(task2);
+
+    thread1.join().unwrap();
+    thread2.join().unwrap();
 }
