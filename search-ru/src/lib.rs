@@ -168,7 +168,7 @@ pub fn parse_searchindex_js(js: &str) -> Result<Value> {
         .and_then(|rest| rest.strip_suffix(JS_SUFFIX))
         .with_context(|| {
             format!(
-                "not the searchindex.js mdBook 0.5.4 writes: it should be `{JS_PREFIX}…{JS_SUFFIX}`"
+                "это не тот searchindex.js, что пишет mdBook 0.5.4: ожидалось `{JS_PREFIX}…{JS_SUFFIX}`"
             )
         })?;
     let mut json = String::with_capacity(literal.len());
@@ -177,12 +177,12 @@ pub fn parse_searchindex_js(js: &str) -> Result<Value> {
         json.push(if c == '\\' {
             chars
                 .next()
-                .context("the string literal ends in a lone `\\`")?
+                .context("строка обрывается на одиночном `\\`")?
         } else {
             c
         });
     }
-    serde_json::from_str(&json).context("the string in searchindex.js is not JSON")
+    serde_json::from_str(&json).context("строка в searchindex.js — не JSON")
 }
 
 /// `searchindex.js` again, as mdBook writes it, with the browser pipeline in front.
@@ -198,10 +198,10 @@ pub fn write_searchindex_js(searchindex: &Value) -> Result<String> {
 pub fn reindex(searchindex: &mut Value) -> Result<()> {
     let store = &searchindex["index"]["documentStore"]["docs"];
     let docs = store.as_object().with_context(|| {
-        "searchindex.js has no `index.documentStore.docs`: is `output.html.search` set to keep documents?"
+        "в searchindex.js нет `index.documentStore.docs`, текстов разделов: без них индекс не перестроить"
     })?;
     if docs.is_empty() {
-        bail!("searchindex.js holds no section: nothing to search");
+        bail!("в searchindex.js нет ни одного раздела: искать негде");
     }
     let mut index: Index = FIELDS
         .iter()
@@ -216,7 +216,7 @@ pub fn reindex(searchindex: &mut Value) -> Result<()> {
         .map(|r| {
             Ok((
                 r.parse()
-                    .with_context(|| format!("section ref `{r}` is not a number"))?,
+                    .with_context(|| format!("номер раздела `{r}` — не число"))?,
                 r,
             ))
         })
@@ -229,7 +229,7 @@ pub fn reindex(searchindex: &mut Value) -> Result<()> {
             .map(|field| {
                 doc[field]
                     .as_str()
-                    .with_context(|| format!("section {doc_ref} has no text field `{field}`"))
+                    .with_context(|| format!("у раздела {doc_ref} нет текстового поля `{field}`"))
             })
             .collect::<Result<Vec<_>>>()?;
         index.add_doc(doc_ref, fields);

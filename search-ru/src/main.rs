@@ -12,29 +12,29 @@ use std::path::{Path, PathBuf};
 
 fn main() {
     if let Err(error) = run() {
-        eprintln!("search-ru: the Russian search index was not built: {error:#}");
+        eprintln!("search-ru: русский поисковый индекс не построен: {error:#}");
         std::process::exit(1);
     }
 }
 
 fn run() -> Result<()> {
     let ctx = RenderContext::from_json(std::io::stdin().lock())
-        .context("reading mdBook's RenderContext from stdin")?;
+        .context("не прочитан RenderContext, который mdBook передаёт на stdin")?;
     // With more than one renderer, mdBook gives each its own folder in the build dir.
     let html = ctx
         .destination
         .parent()
-        .context("the backend's destination has no parent folder")?
+        .context("у папки этого бэкенда нет родительской")?
         .join("html");
     ensure!(
         html.is_dir(),
-        "{}: no HTML output; `[output.html]` must be in book.toml and run before `[output.search-ru]`",
+        "{}: нет HTML-вывода; в book.toml нужен `[output.html]`, и mdBook должен запускать его раньше `[output.search-ru]`",
         html.display()
     );
     let old = only_file(&html, "searchindex", ".js")?;
     check_elasticlunr(&html)?;
     let old_name = file_name(&old);
-    let js = fs::read_to_string(&old).with_context(|| format!("{}: unreadable", old.display()))?;
+    let js = fs::read_to_string(&old).with_context(|| format!("{}: не читается", old.display()))?;
     let mut searchindex =
         search_ru::parse_searchindex_js(&js).with_context(|| old.display().to_string())?;
     search_ru::reindex(&mut searchindex).with_context(|| old.display().to_string())?;
@@ -50,12 +50,12 @@ fn run() -> Result<()> {
         let pages = point_pages_at(&html, &old_name, &new_name)?;
         ensure!(
             pages > 0,
-            "{}: no page or script names `{old_name}`, so none would load the Russian index",
+            "{}: ни одна страница и ни один скрипт не называют `{old_name}`: русский индекс никто не загрузит",
             html.display()
         );
     }
     eprintln!(
-        "search-ru: {} with Russian morphology ({} KB)",
+        "search-ru: {} — индекс с русской морфологией ({} КБ)",
         html.join(&new_name).display(),
         new_js.len() / 1024
     );
@@ -69,8 +69,8 @@ fn check_elasticlunr(html: &Path) -> Result<()> {
     let text = fs::read_to_string(&shipped)?;
     ensure!(
         text == search_ru::ELASTICLUNR_JS,
-        "{} differs from theme/search-ru/elasticlunr.min.js: mdBook ships another elasticlunr; \
-         copy its file there and run `cargo test --locked -p search-ru`",
+        "{} отличается от theme/search-ru/elasticlunr.min.js: mdBook поставляет другой elasticlunr; \
+         скопируйте его файл туда и запустите `cargo test --locked -p search-ru`",
         shipped.display()
     );
     Ok(())
@@ -79,7 +79,8 @@ fn check_elasticlunr(html: &Path) -> Result<()> {
 /// The one file in `dir` named `prefix….suffix` (mdBook puts a hash in between).
 fn only_file(dir: &Path, prefix: &str, suffix: &str) -> Result<PathBuf> {
     let mut found = Vec::new();
-    for entry in fs::read_dir(dir).with_context(|| format!("{}: unreadable", dir.display()))? {
+    for entry in fs::read_dir(dir).with_context(|| format!("{}: не читается", dir.display()))?
+    {
         let path = entry?.path();
         let name = file_name(&path);
         if name.starts_with(prefix) && name.ends_with(suffix) {
@@ -89,11 +90,11 @@ fn only_file(dir: &Path, prefix: &str, suffix: &str) -> Result<PathBuf> {
     match found.as_slice() {
         [one] => Ok(one.clone()),
         [] => bail!(
-            "{}: no {prefix}*{suffix}; is search enabled in `[output.html.search]`?",
+            "{}: нет {prefix}*{suffix}; включён ли поиск в `[output.html.search]`?",
             dir.display()
         ),
         _ => bail!(
-            "{}: more than one {prefix}*{suffix}: {found:?}",
+            "{}: больше одного {prefix}*{suffix}: {found:?}",
             dir.display()
         ),
     }
@@ -118,7 +119,7 @@ fn point_pages_at(dir: &Path, old: &str, new: &str) -> Result<usize> {
             .is_some_and(|ext| ext == "html" || ext == "js")
         {
             let text = fs::read_to_string(&path)
-                .with_context(|| format!("{}: not UTF-8", path.display()))?;
+                .with_context(|| format!("{}: не UTF-8", path.display()))?;
             if text.contains(old) {
                 fs::write(&path, text.replace(old, new))?;
                 count += 1;

@@ -63,10 +63,13 @@ fn run_backend(root: &Path) -> Output {
 fn fails_saying(root: &Path, message: &str) {
     let output = run_backend(root);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(!output.status.success(), "the backend passed: {stderr}");
+    assert!(
+        !output.status.success(),
+        "бэкенд отработал без ошибки: {stderr}"
+    );
     assert!(
         stderr.contains(message),
-        "expected «{message}» in: {stderr}"
+        "в сообщении нет «{message}»: {stderr}"
     );
 }
 
@@ -101,7 +104,7 @@ fn rewrites_renames_and_repoints() {
 fn fails_without_a_search_index() {
     let root = site("no-index");
     std::fs::remove_file(root.join("book/html").join(OLD_INDEX)).unwrap();
-    fails_saying(&root, "no searchindex*.js");
+    fails_saying(&root, "нет searchindex*.js");
 }
 
 #[test]
@@ -112,7 +115,7 @@ fn fails_on_an_index_in_another_format() {
         "window.search = {};",
     )
     .unwrap();
-    fails_saying(&root, "not the searchindex.js mdBook 0.5.4 writes");
+    fails_saying(&root, "это не тот searchindex.js, что пишет mdBook 0.5.4");
 }
 
 #[test]
@@ -123,21 +126,21 @@ fn fails_when_mdbook_ships_another_elasticlunr() {
         "/* another */",
     )
     .unwrap();
-    fails_saying(&root, "differs from theme/search-ru/elasticlunr.min.js");
+    fails_saying(&root, "отличается от theme/search-ru/elasticlunr.min.js");
 }
 
 #[test]
 fn fails_when_no_page_loads_the_index() {
     let root = site("no-page");
     std::fs::write(root.join("book/html/ch.html"), "<p>no search</p>").unwrap();
-    fails_saying(&root, "so none would load the Russian index");
+    fails_saying(&root, "русский индекс никто не загрузит");
 }
 
 #[test]
 fn fails_without_html_output() {
     let root = site("no-html");
     std::fs::remove_dir_all(root.join("book/html")).unwrap();
-    fails_saying(&root, "no HTML output");
+    fails_saying(&root, "нет HTML-вывода");
 }
 
 /// book.toml runs this backend, after `html` (mdBook runs renderers in name order).
@@ -152,12 +155,12 @@ fn book_toml_runs_the_backend_after_html() {
     let search = names.iter().position(|n| *n == "search-ru");
     assert!(
         html.is_some() && search > html,
-        "book.toml must have [output.html] and [output.search-ru]: {names:?}"
+        "в book.toml нужны [output.html] и [output.search-ru], в этом порядке: {names:?}"
     );
     assert_eq!(outputs["search-ru"]["command"], "search-ru/run.sh");
     let mode = std::fs::metadata(root.join("search-ru/run.sh"))
         .unwrap()
         .permissions()
         .mode();
-    assert!(mode & 0o111 != 0, "search-ru/run.sh is not executable");
+    assert!(mode & 0o111 != 0, "search-ru/run.sh не исполняемый");
 }

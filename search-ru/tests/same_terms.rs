@@ -88,15 +88,18 @@ fn js_terms(lines: &[String]) -> Vec<Vec<String>> {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .expect("`node` must be installed to compare the browser's search terms (apt-get install nodejs)");
+        .expect("для сравнения с браузером нужен `node` (apt-get install nodejs)");
     node.stdin
         .take()
         .unwrap()
         .write_all(input.as_bytes())
         .unwrap();
     let output = node.wait_with_output().unwrap();
-    assert!(output.status.success(), "node failed: {output:?}");
-    serde_json::from_slice(&output.stdout).expect("node's answer is not JSON")
+    assert!(
+        output.status.success(),
+        "node завершился с ошибкой: {output:?}"
+    );
+    serde_json::from_slice(&output.stdout).expect("node ответил не JSON")
 }
 
 #[test]
@@ -116,7 +119,9 @@ fn rust_and_browser_make_the_same_terms() {
     for ((at, text), js) in lines.iter().zip(&js) {
         let rust = search_ru::terms(text);
         if &rust != js {
-            differences.push(format!("{at}: {text:?}\n  Rust: {rust:?}\n  JS:   {js:?}"));
+            differences.push(format!(
+                "{at}: {text:?}\n  индекс (Rust): {rust:?}\n  браузер (JS):  {js:?}"
+            ));
         }
         cyrillic_terms.extend(
             rust.into_iter()
@@ -125,14 +130,14 @@ fn rust_and_browser_make_the_same_terms() {
     }
     assert!(
         differences.is_empty(),
-        "{} lines give other search terms in the browser than in the index:\n{}",
+        "{} строк дают в браузере не те поисковые термины, что в индексе:\n{}",
         differences.len(),
         differences[..differences.len().min(20)].join("\n")
     );
     // The book is Russian: a comparison over few Cyrillic terms compared nothing.
     assert!(
         cyrillic_terms.len() > 300,
-        "only {} distinct Russian terms in src/ and listings/",
+        "в src/ и listings/ всего {} разных русских терминов: сравнивать почти нечего",
         cyrillic_terms.len()
     );
 }
