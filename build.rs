@@ -54,6 +54,8 @@ fn main() {
 /// A fenced code block: where its fence starts, its info string and text.
 struct Block {
     line: usize,
+    /// Byte range of the whole block, fences included, in the chapter's text.
+    span: std::ops::Range<usize>,
     info: String,
     text: String,
     /// HTML that stands between the previous code block and this one: the caption.
@@ -76,6 +78,7 @@ fn code_blocks(markdown: &str) -> Vec<Block> {
                 let html_before = std::mem::take(&mut html);
                 open = Some(Block {
                     line,
+                    span: range,
                     info,
                     text: String::new(),
                     html_before,
@@ -103,6 +106,11 @@ fn directives(text: &str) -> Vec<Directive> {
     while let Some(start) = rest.find("{{#") {
         let after = &rest[start + 3..];
         let Some(end) = after.find("}}") else { break };
+        if rest[..start].ends_with('\\') {
+            // `\{{#include …}}` is mdBook's escape: shown as is, not expanded.
+            rest = &after[end + 2..];
+            continue;
+        }
         let mut words = after[..end].split_whitespace();
         let kind = words.next().unwrap_or_default().to_owned();
         let target = words.next().unwrap_or_default();
@@ -193,6 +201,20 @@ impl Check {
             return;
         }
         let chapter_dir = chapter_file.parent().unwrap();
+        // mdBook expands a directive in prose too, and leaves a broken one there as text.
+        let mut offset = 0;
+        for (index, line) in source.split_inclusive('\n').enumerate() {
+            let in_block = source_blocks
+                .iter()
+                .any(|block| block.span.contains(&offset));
+            offset += line.len();
+            if !in_block {
+                let at = format!("{chapter_name}:{}", index + 1);
+                for directive in directives(line) {
+                    self.directive(root, chapter_dir, &at, &directive);
+                }
+            }
+        }
         for (source_block, shown) in source_blocks.iter().zip(shown_blocks) {
             let at = format!("{chapter_name}:{}", source_block.line);
             let language = shown.info.split([',', ' ']).next().unwrap_or_default();
