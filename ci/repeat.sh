@@ -6,6 +6,7 @@
 # Usage: ci/repeat.sh [runs] [--busy]   (default 10 runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$PWD
 runs=10 busy=false
 for arg in "$@"; do
   case $arg in
@@ -31,8 +32,9 @@ for run in $(seq "$runs"); do
     passed=$((passed + 1))
     echo "run $run: ok ($(grep -c '\.\.\. ok$' "$work/run-$run.log") tests ok)"
   else
-    echo "run $run: FAILED"
-    grep -E '^test .* FAILED|panicked|^(src|listings)/' "$work/run-$run.log" | head -20
+    mkdir -p "$root/target/repeat" && cp "$work/run-$run.log" "$root/target/repeat/"
+    echo "run $run: FAILED (log: target/repeat/run-$run.log)"
+    grep -E '^test .* FAILED|panicked|^(src|listings)/' "$work/run-$run.log" | head -20 || true
   fi
 done
 echo "repeat: $passed of $runs runs passed (busy cores: $busy)"
