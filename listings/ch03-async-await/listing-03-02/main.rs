@@ -1,8 +1,8 @@
 async fn fetch_data() {}
 
-#[tokio::main]
 #[allow(unused_variables)] // как и в Python, результат здесь не нужен
 // ANCHOR: fragment
+#[tokio::main]
 async fn main() {
     let result = fetch_data().await;
 }

@@ -1,3 +1,5 @@
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 use std::time::Duration;
 
@@ -6,17 +8,29 @@ fn download(name: &str) -> String {
     format!("{name}: готово")
 }
 
-fn main() {
-    let names = vec!["a.txt", "b.txt", "c.txt"];
-    // Потоки внутри scope могут заимствовать `names`: scope дождётся их всех.
-    let results: Vec<String> = thread::scope(|scope| {
-        let handles: Vec<_> = names
-            .iter()
-            .map(|name| scope.spawn(move || download(name)))
-            .collect();
-        handles.into_iter().map(|handle| handle.join().unwrap()).collect()
+/// Как `ThreadPoolExecutor.map`: `workers` потоков берут задания по очереди,
+/// а результаты стоят в порядке заданий.
+fn pool_map(workers: usize, names: &[&str]) -> Vec<String> {
+    let next = AtomicUsize::new(0);
+    let results = Mutex::new(vec![String::new(); names.len()]);
+    // Потоки внутри scope заимствуют `next`, `results` и `names`: scope дождётся их всех.
+    thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(name) = names.get(index) else { break };
+                    let line = download(name);
+                    results.lock().unwrap()[index] = line;
+                }
+            });
+        }
     });
-    for line in results {
+    results.into_inner().unwrap()
+}
+
+fn main() {
+    for line in pool_map(3, &["a.txt", "b.txt", "c.txt"]) {
         println!("{line}");
     }
 }

@@ -13,7 +13,7 @@ async fn count_primes_on_rayon(limit: u64) -> usize {
         let _ = sender.send(count_primes(limit));
     });
     // Рабочий поток tokio не занят вычислением и обслуживает другие задачи.
-    receiver.await.expect("задача rayon завершилась паникой")
+    receiver.await.expect("канал oneshot закрыт без ответа")
 }
 
 #[tokio::main]
