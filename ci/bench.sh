@@ -76,5 +76,27 @@ row "the same snippet, bare rustc compile + run" "$bare"
 printf '%-58s %8s\n' "ratio" "$(python3 -c "print(f'{$marginal / $bare:.2f}')")x"
 
 rm -rf "$new" && cp "$work/ch03.md" src/ch03-async-await.md
-row "mdbook build (pinned 0.5.4)" "$(seconds "$root/ci/mdbook.sh" build "$work")"
-printf '%-58s %8s\n' "built site (book/)" "$(du -sh book | cut -f1)"
+mdbook=$root/ci/mdbook.sh
+row "mdbook build, first (compiles the search-ru backend)" "$(seconds "$mdbook" build)"
+ours=$(seconds "$mdbook" build)
+row "mdbook build, Russian search + theme" "$ours"
+site=$(ci/build.sh 2>/dev/null | tail -1)
+index=$(ls "$site"/searchindex-*.js)
+# The same book as stock mdBook builds it: no search-ru output, no theme.
+stock=$work/stock
+mkdir -p "$stock" && cp -r src book.toml "$stock/"
+python3 - "$stock/book.toml" <<'PY'
+import re, sys
+path = sys.argv[1]
+text = open(path).read()
+text = re.sub(r"\[output\.search-ru\][^\[]*", "", text)
+text = re.sub(r"(?m)^additional-(css|js) = .*\n", "", text)
+open(path, "w").write(text)
+PY
+plain=$(seconds "$mdbook" build "$stock")
+row "mdbook build, stock (no search-ru, no theme)" "$plain"
+printf '%-58s %8s\n' "ratio" "$(python3 -c "print(f'{$ours / $plain:.2f}')")x"
+printf '%-58s %8s\n' "built site ($site)" "$(du -sh "$site" | cut -f1)"
+printf '%-58s %8s\n' "built site, stock" "$(du -sh "$stock/book" | cut -f1)"
+printf '%-58s %8s\n' "search index, Russian" "$(du -k "$index" | cut -f1) KiB"
+printf '%-58s %8s\n' "search index, stock" "$(du -k "$stock"/book/searchindex-*.js | cut -f1) KiB"

@@ -32,6 +32,7 @@ cases=(
   "unpaired-python|python3 -c 'import re,sys; p=\"$ch03\"; s=open(p).read(); s=re.sub(r\"<figure class=\\\"listing\\\" id=\\\"listing-3-3-rust\\\">.*?</figure>\", \"\", s, flags=re.S); open(p,\"w\").write(s)'|$ch03:54: листинг на Python $l0303/main.py показан без пары на Rust"
   "orphan|touch $l0303/notes.txt|$l0303/notes.txt:1: файл не показан ни на одной странице"
   "compile-fail-compiles|sed -i 's/^async fn main/#[tokio::main] async fn main/' listings/ch03-async-await/listing-03-04/main.rs|помечен compile_fail, но компилируется"
+  "search-ru-yo|sed -i \"s#token = token.replace(/ё/g, 'е');##\" theme/search-ru/stemmer-ru-en.js|строк дают в браузере не те поисковые термины"
   "caption|sed -i 's#Листинг 3-3 — Rust: <code>$l0303/main.rs</code>#Листинг 3-3 — Rust#' $ch03|$ch03:63: подпись над блоком не называет файл"
 )
 
