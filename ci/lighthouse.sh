@@ -20,7 +20,8 @@ if ((build)); then ci/mdbook.sh build; fi
 # html keys that bring this repository's theme in.
 stock=$(mktemp -d)
 trap 'rm -rf "$stock"' EXIT
-cp -r src listings "$stock/"
+# The book includes files from all over the repository (Cargo.toml, listings/).
+tar --exclude=./target --exclude=./book --exclude=./theme --exclude=./.git --exclude=node_modules -cf - . | tar -xf - -C "$stock"
 awk '
   /^\[/ { keep = ($0 !~ /^\[output\./ || $0 ~ /^\[output\.html[].]/) }
   keep && !/^[[:space:]]*(additional-js|additional-css|theme|input-404)[[:space:]]*=/
