@@ -2,7 +2,7 @@
 // (title, aria-label, placeholder…) on a chapter page, in the search UI, on the 404 page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, assertNoErrors, search, url } from './lib.js';
+import { launch, openPage, assertNoErrors, search, url, chapterPages } from './lib.js';
 
 // Every English string a reader meets in stock mdBook 0.5.4, from its sources
 // (mdbook-html-0.5.4: front-end/templates/index.hbs, front-end/js/book.js,
@@ -79,6 +79,17 @@ test('a chapter page: Russian interface, lang="ru", no stock English string', as
   const english = await englishOnPage(tab);
   assert.deepEqual(english, [], `${tab.url()}: expected no English interface string, found:\n  ${english.join('\n  ')}`);
   assertNoErrors(tab, tab.url());
+  await tab.close();
+});
+
+test('every page (chapters, title page, print page): no stock English string', async () => {
+  const tab = await context.newPage();
+  const found = [];
+  for (const page of ['index.html', ...chapterPages(), 'print.html']) {
+    await tab.goto(url(page));
+    found.push(...(await englishOnPage(tab)).map((hit) => `${tab.url()}: ${hit}`));
+  }
+  assert.deepEqual(found, [], `expected no English interface string, found:\n  ${found.join('\n  ')}`);
   await tab.close();
 });
 

@@ -98,6 +98,8 @@ for (const width of [360, 1280]) {
     await tab.locator('figure.listing').first().scrollIntoViewIfNeeded();
     await tab.evaluate(() => window.scrollBy(0, -80));
     await screenshot(tab, 'tabs');
+    await tab.getByRole('tab', { name: 'Rust', exact: true }).first().click();
+    await screenshot(tab, 'tabs-rust');
     await tab.goto(new URL(TABLE_PAGE, tab.url()).href);
     await screenshot(tab, 'table-page');
     await search(tab, 'потоки');
