@@ -1,6 +1,60 @@
 'use strict';
 // «Асинхронность»: additions to mdBook 0.5.4's stock JS (see theme/README.md).
 
+// 0. The search scripts (elasticlunr, mark, searcher.js; theme/index.hbs lists them in
+// mdbook_search_scripts) load on first use: the search button, S or /, or a page
+// opened with ?search= or ?highlight=. The search bar shows at once, so nothing
+// typed meanwhile is lost; once searcher.js is set up, it is opened through it.
+(function searchOnFirstUse() {
+    const sources = window.mdbook_search_scripts;
+    const toggle = document.getElementById('mdbook-search-toggle');
+    const wrapper = document.getElementById('mdbook-search-wrapper');
+    const searchbar = document.getElementById('mdbook-searchbar');
+    if (!sources || !toggle || !wrapper || !searchbar) {
+        return;
+    }
+    function load() {
+        return sources.reduce((previous, src) => previous.then(() => new Promise((resolve, reject) => {
+            const script = document.createElement('script');
+            script.src = src;
+            script.onload = resolve;
+            script.onerror = () => reject(new Error(src + ': could not be loaded'));
+            document.head.append(script);
+        })), Promise.resolve());
+    }
+    const params = new URLSearchParams(location.search);
+    if (params.has('search') || params.has('highlight')) {
+        load();
+        return;
+    }
+    function open(e) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        toggle.removeEventListener('click', open, true);
+        document.removeEventListener('keydown', onKey, true);
+        wrapper.classList.remove('hidden');
+        toggle.setAttribute('aria-expanded', 'true');
+        searchbar.focus();
+        load().then(function() {
+            // searcher.js hid the bar while setting up; its own handler shows it and
+            // loads the index, which then searches for whatever was typed.
+            if (wrapper.classList.contains('hidden')) {
+                const typed = searchbar.value.length;
+                toggle.click();
+                searchbar.setSelectionRange(typed, typed);
+            }
+        });
+    }
+    function onKey(e) {
+        if (!e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && (e.key === 's' || e.key === '/')
+            && !mdbook_something_else_has_focus(e)) {
+            open(e);
+        }
+    }
+    toggle.addEventListener('click', open, true);
+    document.addEventListener('keydown', onKey, true);
+})();
+
 // 1. Russian search messages. searcher.js is compiled into mdBook and writes English
 // («5 search results for 'x':») into the results header; rewrite each one as it lands.
 (function russianSearchMessages() {

@@ -1,6 +1,6 @@
 'use strict';
 
-/* global default_theme, default_dark_theme, default_light_theme, hljs, ClipboardJS */
+/* global default_theme, default_dark_theme, default_light_theme, hljs */
 
 // Global variable, shared between modules
 function playground_text(playground, hidden = true) {
@@ -775,27 +775,18 @@ aria-label="Показать скрытые строки"></button>';
         elem.className = 'clip-button tooltipped';
     }
 
-    const clipboardSnippets = new ClipboardJS('.clip-button', {
-        text: function(trigger) {
-            hideTooltip(trigger);
-            const playground = trigger.closest('pre');
-            return playground_text(playground, true);
-        },
-    });
-
+    // The browser's Clipboard API instead of clipboard.min.js: one request less.
     Array.from(clipButtons).forEach(function(clipButton) {
+        clipButton.addEventListener('click', function() {
+            hideTooltip(clipButton);
+            const text = playground_text(clipButton.closest('pre'), true);
+            navigator.clipboard.writeText(text).then(
+                () => showTooltip(clipButton, 'Скопировано'),
+                () => showTooltip(clipButton, 'Не удалось скопировать'));
+        });
         clipButton.addEventListener('mouseout', function(e) {
             hideTooltip(e.currentTarget);
         });
-    });
-
-    clipboardSnippets.on('success', function(e) {
-        e.clearSelection();
-        showTooltip(e.trigger, 'Скопировано');
-    });
-
-    clipboardSnippets.on('error', function(e) {
-        showTooltip(e.trigger, 'Не удалось скопировать');
     });
 })();
 
