@@ -310,6 +310,8 @@ struct Captured {
     stderr: Vec<u8>,
     failure: Option<String>,
     is_run: bool,
+    /// The OS error when the command could not be started at all.
+    spawn_error: Option<i32>,
 }
 
 /// Everything a worker produced for one snippet.
@@ -325,6 +327,7 @@ impl Outcome {
                 stderr: Vec::new(),
                 failure: Some(failure),
                 is_run: false,
+                spawn_error: None,
             }],
         }
     }
@@ -468,7 +471,10 @@ fn snippet_report(
         if step.is_run {
             report.exit_ok = Some(step.failure.is_none());
             report.stdout = String::from_utf8_lossy(&step.stdout).into_owned();
-            report.stderr = stderr;
+            report.stderr = match step.failure {
+                Some(failure) if stderr.is_empty() => failure,
+                _ => stderr,
+            };
         } else {
             report.compiled = step.failure.is_none();
             report.rustc_stderr = match step.failure {
@@ -632,11 +638,24 @@ fn execute(
 }
 
 fn run_snippet(binary_path: &Path, out_dir: &Path) -> Captured {
-    let mut cmd = Command::new(binary_path);
-    cmd.current_dir(out_dir);
-    Captured {
-        is_run: true,
-        ..capture(cmd)
+    // The binary was just written by this process. A child that another
+    // thread has forked but not yet exec'd still holds that write descriptor,
+    // and until it execs, running the binary fails with ETXTBSY: try again.
+    const ETXTBSY: i32 = 26;
+    let mut attempts = 0;
+    loop {
+        let mut cmd = Command::new(binary_path);
+        cmd.current_dir(out_dir);
+        let captured = capture(cmd);
+        let busy = captured.spawn_error == Some(ETXTBSY);
+        attempts += 1;
+        if !busy || attempts == 100 {
+            return Captured {
+                is_run: true,
+                ..captured
+            };
+        }
+        thread::sleep(std::time::Duration::from_millis(10));
     }
 }
 
@@ -653,6 +672,7 @@ fn capture(mut command: Command) -> Captured {
                 stderr: Vec::new(),
                 failure: Some(format!("Could not run {:?}: {}", command, e)),
                 is_run: false,
+                spawn_error: e.raw_os_error(),
             }
         }
     };
@@ -666,6 +686,7 @@ fn capture(mut command: Command) -> Captured {
         stderr: output.stderr,
         failure,
         is_run: false,
+        spawn_error: None,
     }
 }
 
