@@ -7,8 +7,16 @@ import { launch, openPage, assertNoErrors, search, screenshot, source, chapterPa
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
 const TABLE_PAGE = 'ch02-01-main-differences.html';
 const TABS_PAGE = 'ch02-02-how-they-work.html';
-// Listing 3-5 shows only its `main` anchor; the lines above it are hidden.
-const HIDDEN_LINES = { page: 'ch03-async-await.html', figure: 'listing-3-5', file: 'listings/ch03-async-await/listing-03-05/main.rs' };
+// The first Rust listing that shows only an anchor of its file ({{#rustdoc_include
+// …/main.rs:name}}): the other lines are hidden, and the copy must hold them all.
+const HIDDEN_LINES = (() => {
+  for (const page of chapterPages()) {
+    const md = source(`src/${page.replace(/\.html$/, '.md')}`);
+    const m = md.match(/<figure class="listing" id="([^"]+)">(?:(?!<\/figure>)[\s\S])*?\{\{#rustdoc_include \.\.\/([^:}]+\.rs):\w+\}\}/);
+    if (m) return { page, figure: m[1], file: m[2] };
+  }
+  throw new Error('src/*.md: expected a Rust listing included with an anchor ({{#rustdoc_include …:name}}), found none');
+})();
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -44,6 +52,12 @@ test('the copy button of a Rust listing with hidden lines copies the whole progr
   const figure = tab.locator(`#${HIDDEN_LINES.figure}`);
   const hidden = await figure.locator('.boring').count();
   assert.ok(hidden > 0, `${tab.url()} #${HIDDEN_LINES.figure}: expected hidden lines (.boring), found none`);
+  // In a Python | Rust pair, choose the Rust tab first.
+  const tabId = await figure.evaluate((f) => {
+    const panel = f.closest('[role="tabpanel"]');
+    return panel ? panel.getAttribute('aria-labelledby') : null;
+  });
+  if (tabId) await tab.locator(`[id="${tabId}"]`).click();
   await figure.scrollIntoViewIfNeeded();
   await figure.locator('pre').hover();
   await figure.locator('button.clip-button').click();
