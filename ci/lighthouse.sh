@@ -14,7 +14,7 @@ if [[ "${1:-}" == --no-build ]]; then build=0; fi
 page=ch02-01-main-differences.html
 
 source ci/browser/install.sh
-if ((build)); then ci/mdbook.sh build; fi
+if ((build)); then ours_site=$(ci/build.sh); else ours_site=$(book_site .); fi
 
 # Stock: the same sources; book.toml without the non-HTML outputs and without the
 # html keys that bring this repository's theme in.
@@ -26,10 +26,10 @@ awk '
   /^\[/ { keep = ($0 !~ /^\[output\./ || $0 ~ /^\[output\.html[].]/) }
   keep && !/^[[:space:]]*(additional-js|additional-css|theme|input-404)[[:space:]]*=/
 ' book.toml >"$stock/book.toml"
-ci/mdbook.sh build "$stock"
+stock_site=$(ci/build.sh "$stock")
 
-serve "$(book_site .)"; ours=$served_url
-serve "$(book_site "$stock")"; theirs=$served_url
+serve "$ours_site"; ours=$served_url
+serve "$stock_site"; theirs=$served_url
 trap 'kill "${servers[@]}" 2>/dev/null; rm -rf "$stock"' EXIT
 
 out=target/lighthouse

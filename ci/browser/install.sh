@@ -10,7 +10,8 @@ fi
 if ! cmp -s ci/browser/package-lock.json ci/browser/node_modules/.installed-from; then
   (cd ci/browser && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-from)
 fi
-# With a second [output.*] table mdBook writes each renderer into book/<name>/.
+# The site as already built (for --no-build; ci/build.sh builds and says the same):
+# with a second [output.*] table mdBook writes each renderer into book/<name>/.
 book_site() {
   if (($(grep -cE '^\[output\.[A-Za-z0-9_-]+\]' "$1/book.toml") > 1)); then echo "$1/book/html"; else echo "$1/book"; fi
 }
