@@ -82,19 +82,11 @@ ours=$(seconds "$mdbook" build)
 row "mdbook build, Russian search + theme" "$ours"
 site=$(ci/build.sh 2>/dev/null | tail -1)
 index=$(ls "$site"/searchindex-*.js)
-# The same book as stock mdBook builds it: no search-ru output, no theme.
-stock=$work/stock
-mkdir -p "$stock" && cp -r src book.toml "$stock/"
-python3 - "$stock/book.toml" <<'PY'
-import re, sys
-path = sys.argv[1]
-text = open(path).read()
-text = re.sub(r"\[output\.search-ru\][^\[]*", "", text)
-text = re.sub(r"(?m)^additional-(css|js) = .*\n", "", text)
-open(path, "w").write(text)
-PY
+stock=$(mktemp -d)
+trap 'rm -rf "$work" "$stock"' EXIT
+ci/stock-book.sh "$stock"
 plain=$(seconds "$mdbook" build "$stock")
-row "mdbook build, stock (no search-ru, no theme)" "$plain"
+row "mdbook build, stock mdBook (ci/stock-book.sh)" "$plain"
 printf '%-58s %8s\n' "ratio" "$(python3 -c "print(f'{$ours / $plain:.2f}')")x"
 printf '%-58s %8s\n' "built site ($site)" "$(du -sh "$site" | cut -f1)"
 printf '%-58s %8s\n' "built site, stock" "$(du -sh "$stock/book" | cut -f1)"

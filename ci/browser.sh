@@ -14,8 +14,8 @@ if [[ "${1:-}" == --no-build ]]; then build=0; shift; fi
 
 source ci/browser/install.sh
 
-if ((build)); then built=$(ci/build.sh); else built=$(book_site .); fi
-site=${BOOK_SITE:-$built}  # BOOK_SITE: test another built copy
+if ((build)); then ci/build.sh >/dev/null; fi
+site=${BOOK_SITE:-$(ci/build.sh --where)}  # BOOK_SITE: test another built copy
 [[ -f $site/index.html ]] || { echo "ci/browser.sh: $site/index.html missing: build the book first" >&2; exit 1; }
 serve "$site"
 echo "ci/browser.sh: testing $site at $served_url"

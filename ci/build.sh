@@ -3,12 +3,15 @@
 # relative to the repository root: book/ while HTML is the book's only renderer, book/html/
 # when book.toml adds another (mdBook then gives each renderer a folder of its own).
 #   ci/build.sh [BOOK_DIR [BUILD_DIR]]   another book, or another build folder (for tests)
+#   ci/build.sh --where [BOOK_DIR]       only print the folder of a book already built
 set -euo pipefail
 cd "$(dirname "$0")/.."
+build=true
+if [[ "${1:-}" == --where ]]; then build=false; shift; fi
 book=${1:-.}
 dest=()
 if (($# > 1)); then dest=(--dest-dir "$PWD/$2"); fi
-ci/mdbook.sh build "$book" "${dest[@]}" >&2
+if $build; then ci/mdbook.sh build "$book" "${dest[@]}" >&2; fi
 python3 - "$book" "${2:-}" <<'PY'
 import os, sys, tomllib
 book, build_dir = sys.argv[1:]

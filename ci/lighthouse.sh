@@ -14,18 +14,11 @@ if [[ "${1:-}" == --no-build ]]; then build=0; fi
 page=ch02-01-main-differences.html
 
 source ci/browser/install.sh
-if ((build)); then ours_site=$(ci/build.sh); else ours_site=$(book_site .); fi
+if ((build)); then ours_site=$(ci/build.sh); else ours_site=$(ci/build.sh --where); fi
 
-# Stock: the same sources; book.toml without the non-HTML outputs and without the
-# html keys that bring this repository's theme in.
 stock=$(mktemp -d)
 trap 'rm -rf "$stock"' EXIT
-# The book includes files from all over the repository (Cargo.toml, listings/).
-tar --exclude=./target --exclude=./book --exclude=./theme --exclude=./.git --exclude=node_modules -cf - . | tar -xf - -C "$stock"
-awk '
-  /^\[/ { keep = ($0 !~ /^\[output\./ || $0 ~ /^\[output\.html[].]/) }
-  keep && !/^[[:space:]]*(additional-js|additional-css|theme|input-404)[[:space:]]*=/
-' book.toml >"$stock/book.toml"
+ci/stock-book.sh "$stock"
 stock_site=$(ci/build.sh "$stock")
 
 serve "$ours_site"; ours=$served_url

@@ -10,11 +10,6 @@ fi
 if ! cmp -s ci/browser/package-lock.json ci/browser/node_modules/.installed-from; then
   (cd ci/browser && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-from)
 fi
-# The site as already built (for --no-build; ci/build.sh builds and says the same):
-# with a second [output.*] table mdBook writes each renderer into book/<name>/.
-book_site() {
-  if (($(grep -cE '^\[output\.[A-Za-z0-9_-]+\]' "$1/book.toml") > 1)); then echo "$1/book/html"; else echo "$1/book"; fi
-}
 # Serves directory $1 on 127.0.0.1 at a free port; sets $served_url; the server dies with the script.
 serve() {
   local log
