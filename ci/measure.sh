@@ -40,7 +40,7 @@ rs_one=$(median $rust cpu-one-thread)
 table() {
   echo "Машина: $(nproc) ядра, $(free -g | awk '/Mem:/ {print $2}') ГиБ, $(python3 --version), $(rustc --version | cut -d' ' -f1-2); медиана $runs запусков."
   echo
-  echo "| Работа | Модель | Python | Rust |"
+  echo "| Сценарий | Модель | Python | Rust |"
   echo "| --- | --- | --- | --- |"
   echo "| CPU-bound: простые числа | один поток | $(plain "$py_one") | $(plain "$rs_one") |"
   echo "| CPU-bound: простые числа | потоки | $(cell "$(median "${python[@]}" cpu-threads)" "$py_one") | $(cell "$(median $rust cpu-threads)" "$rs_one") |"

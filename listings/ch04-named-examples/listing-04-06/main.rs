@@ -19,7 +19,7 @@ struct Size {
 }
 
 const FULL: Size = Size {
-    limits: &[100_000, 120_000, 140_000, 160_000],
+    limits: &[400_000, 480_000, 560_000, 640_000],
     tasks: 1000,
     wait: Duration::from_millis(500),
 };
