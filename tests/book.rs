@@ -4,6 +4,7 @@
 //! functions here do the running and comparing and word the failures.
 
 use std::process::Command;
+use std::sync::LazyLock;
 
 use skeptic::rt::{SnippetReport, check_snippet_as, run_snippet_as};
 
@@ -86,8 +87,21 @@ fn outputs_of<'a>(listing: &'a Listing, other_language: &str) -> Vec<&'a Shown> 
         .collect()
 }
 
+/// The interpreter `python3` stands for, asked once: a version manager's shim
+/// (pyenv) costs about 0.1 s of CPU on every call, and the book has 30 programs.
+static PYTHON: LazyLock<String> = LazyLock::new(|| {
+    Command::new("python3")
+        .args(["-c", "import sys; print(sys.executable)"])
+        .output()
+        .ok()
+        .filter(|output| output.status.success())
+        .map(|output| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+        .filter(|path| !path.is_empty())
+        .unwrap_or_else(|| "python3".to_owned())
+});
+
 fn check_python(python: &Shown, outputs: &[&Shown]) -> Result<(), String> {
-    let output = Command::new("python3")
+    let output = Command::new(PYTHON.as_str())
         .arg(python.file)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("PYTHONDONTWRITEBYTECODE", "1")
