@@ -77,8 +77,8 @@ printf '%-58s %8s\n' "ratio" "$(python3 -c "print(f'{$marginal / $bare:.2f}')")x
 
 rm -rf "$new" && cp "$work/ch03.md" src/ch03-async-await.md
 mdbook=$root/ci/mdbook.sh
-row "mdbook build, first (compiles the search-ru backend)" "$(seconds "$mdbook" build)"
-ours=$(seconds "$mdbook" build)
+row "mdbook build, first (compiles the search-ru backend)" "$(seconds "$mdbook" build "$work")"
+ours=$(seconds "$mdbook" build "$work")
 row "mdbook build, Russian search + theme" "$ours"
 site=$(ci/build.sh 2>/dev/null | tail -1)
 index=$(ls "$site"/searchindex-*.js)
