@@ -2,7 +2,7 @@
 async fn main() {
     let data = vec![1, 2, 3];
 
-    // без `move` задача заимствовала бы вектор у main
+    // без `move` задача заимствовала бы вектор у `main`
     let task = tokio::spawn(async {
         println!("сумма: {}", data.iter().sum::<i32>());
     });
