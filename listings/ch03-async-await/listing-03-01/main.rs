@@ -1,5 +1,5 @@
 // ANCHOR: fragment
-async fn fetch_data() {} // асинхронная функция
+async fn fetch_data() {} // Асинхронная функция
 // ANCHOR_END: fragment
 
 #[tokio::main]
