@@ -4,7 +4,7 @@ async def main():
     data = [1, 2, 3]
 
     async def report():
-        print(f"сумма: {sum(data)}")  # корутина видит локальный список main
+        print(f"сумма: {sum(data)}")  # корутина видит локальный список `main`
 
     task = asyncio.create_task(report())
     await task
