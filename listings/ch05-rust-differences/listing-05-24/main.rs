@@ -1,0 +1,18 @@
+use std::thread;
+
+fn main() {
+    let mut counter = 0;
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            thread::spawn(move || {
+                for _ in 0..1000 {
+                    counter += 1; // move копирует число: у каждого потока своя копия
+                }
+            })
+        })
+        .collect();
+    for thread in threads {
+        thread.join().unwrap();
+    }
+    println!("счётчик: {counter}");
+}
