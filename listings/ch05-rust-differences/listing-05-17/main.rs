@@ -14,10 +14,11 @@ async fn main() {
 
     let mut tasks = JoinSet::new();
     for n in 1..=5 {
-        tasks.spawn(square(n));
+        tasks.spawn(async move { (n, square(n).await) }); // задача возвращает и своё число
     }
     // JoinSet отдаёт результаты в порядке завершения, gather — в порядке аргументов
-    let mut results = tasks.join_all().await;
-    results.sort();
+    let mut pairs = tasks.join_all().await;
+    pairs.sort_by_key(|&(n, _)| n);
+    let results: Vec<u64> = pairs.into_iter().map(|(_, square)| square).collect();
     println!("все значения: {results:?}");
 }
