@@ -7,7 +7,7 @@ async fn fetch(name: &str, seconds: u64) -> &str {
 
 #[tokio::main]
 async fn main() {
-    // Ветка, которая не успела, уничтожается: отменять её не нужно.
+    // ветка, которая не успела, уничтожается: отменять её не нужно
     let first = tokio::select! {
         name = fetch("быстрый сервер", 1) => name,
         name = fetch("медленный сервер", 2) => name,
