@@ -1,0 +1,89 @@
+//! The versions the book names: the Pythons it promises (`[package.metadata.book]`
+//! in `Cargo.toml`), Rust's `rust-version` and edition, tokio and rayon as
+//! `Cargo.lock` has them; and the preface's «Версии» table, held to all of them.
+
+use std::fs;
+use std::path::Path;
+
+pub struct Versions {
+    pub pythons: Vec<String>,
+    rust: String,
+    crates: Vec<(&'static str, String)>,
+}
+
+const PREFACE: &str = "src/preface.md";
+
+pub fn read(root: &Path) -> Versions {
+    let manifest = table(&root.join("Cargo.toml"));
+    let package = &manifest["package"];
+    let pythons: Vec<String> = package["metadata"]["book"]["python-versions"]
+        .as_array()
+        .expect("Cargo.toml: [package.metadata.book] python-versions = [\"3.9\", …]")
+        .iter()
+        .map(|version| version.as_str().unwrap().to_owned())
+        .collect();
+    assert!(!pythons.is_empty(), "Cargo.toml: python-versions is empty");
+    let rust = format!(
+        "{} и новее, редакция {}",
+        package["rust-version"].as_str().unwrap(),
+        package["edition"].as_str().unwrap()
+    );
+    let lock = table(&root.join("Cargo.lock"));
+    let locked = |name: &str| {
+        lock["package"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|package| package["name"].as_str() == Some(name))
+            .and_then(|package| package["version"].as_str())
+            .unwrap_or_else(|| panic!("Cargo.lock has no {name}"))
+            .to_owned()
+    };
+    Versions {
+        crates: vec![("tokio", locked("tokio")), ("rayon", locked("rayon"))],
+        rust,
+        pythons,
+    }
+}
+
+fn table(path: &Path) -> toml::Table {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.parse()
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+impl Versions {
+    /// `src/preface.md:N: …` for each row of the «Версии» table that says
+    /// other than the sources the tests use.
+    pub fn check_preface(&self, root: &Path) -> Vec<String> {
+        let text = fs::read_to_string(root.join(PREFACE)).unwrap_or_default();
+        let python = format!(
+            "{}–{}",
+            self.pythons.first().unwrap(),
+            self.pythons.last().unwrap()
+        );
+        let mut expected = vec![("Python", python), ("Rust", self.rust.clone())];
+        expected.extend(
+            self.crates
+                .iter()
+                .map(|(name, version)| (*name, version.clone())),
+        );
+        let mut problems = Vec::new();
+        for (name, version) in expected {
+            let row = text.lines().enumerate().find_map(|(index, line)| {
+                let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+                (cells.len() > 3 && cells[1] == name).then(|| (index + 1, cells[2].to_owned()))
+            });
+            match row {
+                Some((_, shown)) if shown == version => {}
+                Some((line, shown)) => problems.push(format!(
+                    "{PREFACE}:{line}: в таблице версий {name} — «{shown}», а тесты проверяют «{version}» (Cargo.toml, Cargo.lock)"
+                )),
+                None => problems.push(format!(
+                    "{PREFACE}:1: в таблице версий нет строки «| {name} | {version} | … |»"
+                )),
+            }
+        }
+        problems
+    }
+}

@@ -1,0 +1,206 @@
+//! Python listings: each runs on every CPython the book promises
+//! (`[package.metadata.book] python-versions` in `Cargo.toml`) that this
+//! machine has, from its caption's «Python 3.N+» on, and must print a shown
+//! output and nothing on stderr on each of them.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::LazyLock;
+
+use crate::compare::compare;
+use crate::passed::Key;
+use crate::{PYTHONS, PythonShown, Shown};
+
+/// With this set (as in CI), a promised version this machine lacks is an error.
+const REQUIRE_ALL: &str = "BOOK_REQUIRE_ALL_PYTHONS";
+
+struct Interpreter {
+    /// `3.11`, as the book names versions.
+    version: &'static str,
+    /// `3.11.7`, as the interpreter reports it.
+    release: String,
+    path: PathBuf,
+}
+
+/// Found once per test run, and said once on stderr (which the test harness
+/// does not capture), so every run tells which Pythons it checked.
+static INTERPRETERS: LazyLock<Vec<Interpreter>> = LazyLock::new(|| {
+    let found: Vec<Interpreter> = PYTHONS.iter().filter_map(|v| find(v)).collect();
+    let missing: Vec<&str> = PYTHONS
+        .iter()
+        .filter(|v| !found.iter().any(|i| i.version == **v))
+        .copied()
+        .collect();
+    let ran: Vec<String> = found
+        .iter()
+        .map(|i| format!("{} ({})", i.release, i.path.display()))
+        .collect();
+    let _ = writeln!(
+        std::io::stderr(),
+        "Python для листингов: {}; не найдены: {}",
+        if ran.is_empty() {
+            "—".to_owned()
+        } else {
+            ran.join(", ")
+        },
+        if missing.is_empty() {
+            "—".to_owned()
+        } else {
+            missing.join(", ")
+        }
+    );
+    found
+});
+
+/// The first candidate that really is this version: `python3.N` on `PATH`,
+/// pyenv's builds of 3.N (newest first), then `python3`. Version managers'
+/// shims are skipped: each call through one costs about 0.1 s of CPU.
+fn find(version: &'static str) -> Option<Interpreter> {
+    let name = format!("python{version}");
+    let on_path = |name: &str| -> Vec<PathBuf> {
+        std::env::var_os("PATH")
+            .map(|path| {
+                std::env::split_paths(&path)
+                    .filter(|dir| !dir.ends_with("shims"))
+                    .map(|dir| dir.join(name))
+                    .filter(|file| file.is_file())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut candidates = on_path(&name);
+    candidates.extend(pyenv_builds(version, &name));
+    candidates.extend(on_path("python3"));
+    candidates.into_iter().find_map(|path| {
+        let release = release_of(&path)?;
+        let minor = release.strip_prefix(version)?;
+        minor.starts_with('.').then_some(Interpreter {
+            version,
+            release,
+            path,
+        })
+    })
+}
+
+fn pyenv_builds(version: &str, name: &str) -> Vec<PathBuf> {
+    let root = std::env::var_os("PYENV_ROOT")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".pyenv")));
+    let Some(Ok(entries)) = root.map(|root| std::fs::read_dir(root.join("versions"))) else {
+        return Vec::new();
+    };
+    let mut builds: Vec<(u32, PathBuf)> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let dir = entry.file_name().into_string().ok()?;
+            let patch = dir.strip_prefix(version)?.strip_prefix('.')?.parse().ok()?;
+            Some((patch, entry.path().join("bin").join(name)))
+        })
+        .collect();
+    builds.sort_by_key(|build| std::cmp::Reverse(build.0));
+    builds.into_iter().map(|(_, path)| path).collect()
+}
+
+fn release_of(python: &Path) -> Option<String> {
+    let output = Command::new(python)
+        .args(["-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"])
+        .output()
+        .ok()
+        .filter(|output| output.status.success())?;
+    Some(String::from_utf8_lossy(&output.stdout).trim().to_owned())
+}
+
+/// `"3.11"` → `(3, 11)`; the versions come from `Cargo.toml` and captions,
+/// both checked by `build.rs`.
+fn parse(version: &str) -> (u32, u32) {
+    let (major, minor) = version.split_once('.').unwrap();
+    (major.parse().unwrap(), minor.parse().unwrap())
+}
+
+pub fn check_python(python: &PythonShown, outputs: &[&Shown]) -> Result<(), String> {
+    let shown = &python.shown;
+    let wanted: Vec<&Interpreter> = INTERPRETERS
+        .iter()
+        .filter(|i| parse(i.version) >= parse(python.since))
+        .collect();
+    let mut failures = Vec::new();
+    if std::env::var_os(REQUIRE_ALL).is_some() {
+        for version in PYTHONS.iter().filter(|v| parse(v) >= parse(python.since)) {
+            if !wanted.iter().any(|i| i.version == *version) {
+                failures.push(format!(
+                    "{}: {}: Python {version} не найден, а {REQUIRE_ALL} требует все версии, которые обещает книга",
+                    shown.at, shown.file
+                ));
+            }
+        }
+    }
+    if wanted.is_empty() {
+        failures.push(format!(
+            "{}: {}: не найден ни один Python из {}, на котором листинг должен работать (от {})",
+            shown.at,
+            shown.file,
+            PYTHONS.join(", "),
+            python.since
+        ));
+    }
+    let program = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(shown.file))
+        .map_err(|e| format!("{}: {}: {e}", shown.at, shown.file))?;
+    let runs: Vec<Result<(), String>> = std::thread::scope(|scope| {
+        let runs: Vec<_> = wanted
+            .iter()
+            .map(|python| scope.spawn(|| run_on(python, shown, &program, outputs)))
+            .collect();
+        runs.into_iter().map(|run| run.join().unwrap()).collect()
+    });
+    failures.extend(runs.into_iter().filter_map(Result::err));
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("\n\n"))
+    }
+}
+
+fn run_on(
+    python: &Interpreter,
+    shown: &Shown,
+    program: &str,
+    outputs: &[&Shown],
+) -> Result<(), String> {
+    let path = python.path.to_string_lossy();
+    let mut key_parts = vec![path.as_ref(), &python.release, shown.file, program];
+    key_parts.extend(outputs.iter().map(|output| output.text));
+    let key = Key::of(&key_parts);
+    if key.passed_before() {
+        return Ok(());
+    }
+    // `-W default` shows every warning, deprecations included: the listings
+    // must not teach what a newer Python warns about.
+    let output = Command::new(&python.path)
+        .args(["-W", "default"])
+        .arg(shown.file)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .env("PYTHONIOENCODING", "utf-8")
+        .output()
+        .map_err(|e| {
+            format!(
+                "{}: не удалось запустить Python {} ({}) {}: {e}",
+                shown.at,
+                python.release,
+                python.path.display(),
+                shown.file
+            )
+        })?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() || !stderr.is_empty() {
+        return Err(format!(
+            "{}: {} на Python {} завершилась с {} и напечатала в stderr:\n{stderr}",
+            shown.at, shown.file, python.release, output.status
+        ));
+    }
+    compare(shown, &stdout, outputs).map_err(|e| format!("[Python {}] {e}", python.release))?;
+    key.remember();
+    Ok(())
+}

@@ -1,0 +1,214 @@
+//! Rust listings: compiled and run by skeptic exactly as the page shows them
+//! (hidden lines included), or, for `compile_fail` and `should_panic`, checked to
+//! fail with the diagnostic the book shows under them.
+
+use skeptic::rt::{SnippetReport, check_snippet_as, run_snippet_as};
+
+use crate::compare::{compare, lines_missing};
+use crate::{Listing, RustShown, Shown, TARGET};
+
+/// What a Rust block's info string asks of it, as in rustdoc.
+#[derive(Debug, PartialEq)]
+pub enum Expect {
+    Runs,
+    Panics,
+    /// The error codes (`E0373`) or lint names (`unused_must_use`) rustc must report.
+    FailsToCompile(Vec<&'static str>),
+}
+
+/// Lints are errors: a reader who copies a listing gets no warnings.
+const RUSTC_ARGS: &[&str] = &["-D", "warnings"];
+
+pub fn check_rust(listing: &Listing, rust: &RustShown, outputs: &[&Shown]) -> Result<(), String> {
+    let shown = &rust.shown;
+    let expect = expectation(rust)?;
+    let diagnostic = diagnostic_shown(listing, rust, &expect)?;
+    let root = env!("CARGO_MANIFEST_DIR");
+    let report = match expect {
+        Expect::FailsToCompile(_) => check_snippet_as(
+            root,
+            env!("OUT_DIR"),
+            TARGET,
+            shown.text,
+            shown.file,
+            RUSTC_ARGS,
+        ),
+        _ => run_snippet_as(
+            root,
+            env!("OUT_DIR"),
+            TARGET,
+            shown.text,
+            shown.file,
+            RUSTC_ARGS,
+        ),
+    };
+    let SnippetReport {
+        compiled,
+        rustc_stderr,
+        exit_ok,
+        stdout,
+        stderr,
+    } = report;
+    match (expect, compiled, exit_ok) {
+        (Expect::FailsToCompile(codes), false, _) => {
+            let missing_codes: Vec<_> = codes
+                .iter()
+                .filter(|code| !reports(&rustc_stderr, code))
+                .collect();
+            if !missing_codes.is_empty() {
+                return Err(format!(
+                    "{}: {} не компилируется, как и ожидалось, но без ошибки {missing_codes:?}:\n{rustc_stderr}",
+                    shown.at, shown.file
+                ));
+            }
+            shows_diagnostic(shown, diagnostic, &rustc_stderr, "rustc")
+        }
+        (Expect::FailsToCompile(_), true, _) => Err(format!(
+            "{}: {} помечен compile_fail, но компилируется",
+            shown.at, shown.file
+        )),
+        (_, false, _) => Err(format!(
+            "{}: {} не компилируется:\n{rustc_stderr}",
+            shown.at, shown.file
+        )),
+        (Expect::Runs, true, Some(false)) => Err(format!(
+            "{}: {} завершилась с ошибкой:\n{stderr}",
+            shown.at, shown.file
+        )),
+        (Expect::Panics, true, Some(true)) => Err(format!(
+            "{}: {} помечен should_panic, но завершилась успешно",
+            shown.at, shown.file
+        )),
+        (Expect::Panics, true, _) => {
+            shows_diagnostic(shown, diagnostic, &stderr, "программа")?;
+            compare(shown, &stdout, outputs)
+        }
+        (Expect::Runs, true, Some(true)) if !stderr.is_empty() => Err(format!(
+            "{}: {} печатает в stderr:\n{stderr}",
+            shown.at, shown.file
+        )),
+        (_, true, _) => compare(shown, &stdout, outputs),
+    }
+}
+
+/// A rejected listing shows what rejects it: `rustc.txt` under a
+/// `compile_fail` block, `panic.txt` under a `should_panic` one; a listing
+/// that runs shows neither.
+fn diagnostic_shown<'a>(
+    listing: &'a Listing,
+    rust: &RustShown,
+    expect: &Expect,
+) -> Result<Option<&'a Shown>, String> {
+    let at = rust.shown.at;
+    let folder = listing.folder;
+    match (expect, &listing.rustc, &listing.panic) {
+        (Expect::FailsToCompile(_), Some(rustc), None) => Ok(Some(rustc)),
+        (Expect::Panics, None, Some(panic)) => Ok(Some(panic)),
+        (Expect::Runs, None, None) => Ok(None),
+        (Expect::FailsToCompile(_), _, _) => Err(format!(
+            "{at}: блок помечен compile_fail: покажите под ним {folder}/rustc.txt — строки сообщения компилятора, которые тест найдёт в его выводе"
+        )),
+        (Expect::Panics, _, _) => Err(format!(
+            "{at}: блок помечен should_panic: покажите под ним {folder}/panic.txt — строки сообщения о панике, которые тест найдёт в stderr программы"
+        )),
+        (Expect::Runs, rustc, panic) => {
+            let extra = rustc.as_ref().or(panic.as_ref()).unwrap();
+            Err(format!(
+                "{}: {} показан, но блок {at} не помечен ни compile_fail, ни should_panic",
+                extra.at, extra.file
+            ))
+        }
+    }
+}
+
+fn shows_diagnostic(
+    shown: &Shown,
+    diagnostic: Option<&Shown>,
+    stderr: &str,
+    who: &str,
+) -> Result<(), String> {
+    let Some(diagnostic) = diagnostic else {
+        return Ok(());
+    };
+    let missing = lines_missing(diagnostic, stderr);
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "{}: {} ({}): {who} не напечатал(а) строк, которые показаны в {}:\n{}\n--- stderr:\n{stderr}",
+        diagnostic.at,
+        shown.file,
+        shown.at,
+        diagnostic.file,
+        missing.join("\n")
+    ))
+}
+
+/// The info string of a Rust block: `rust`, then `should_panic` or
+/// `compile_fail` with the error codes or denied lints rustc must report
+/// (`compile_fail,E0752`, `compile_fail,unused_must_use`).
+pub fn expectation(rust: &RustShown) -> Result<Expect, String> {
+    let mut expect = Expect::Runs;
+    for word in rust
+        .info
+        .split([',', ' '])
+        .skip(1)
+        .filter(|word| !word.is_empty())
+    {
+        expect = match (word, expect) {
+            ("should_panic", Expect::Runs) => Expect::Panics,
+            ("compile_fail", Expect::Runs) => Expect::FailsToCompile(Vec::new()),
+            (code, Expect::FailsToCompile(mut codes)) if is_error_code(code) || is_lint(code) => {
+                codes.push(code);
+                Expect::FailsToCompile(codes)
+            }
+            _ => {
+                return Err(format!(
+                    "{}: `{}`: тесты книги понимают только rust, should_panic и compile_fail с кодами ошибок или линтами",
+                    rust.shown.at, rust.info
+                ));
+            }
+        };
+    }
+    Ok(expect)
+}
+
+fn is_error_code(word: &str) -> bool {
+    word.len() == 5 && word.starts_with('E') && word[1..].bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_lint(word: &str) -> bool {
+    word.contains('_') && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+}
+
+/// rustc names an error `error[E0373]`, and a lint denied by `-D warnings`
+/// `-D unused-must-use` in its note.
+fn reports(rustc_stderr: &str, code: &str) -> bool {
+    rustc_stderr.contains(&format!("error[{code}]"))
+        || rustc_stderr.contains(&format!("-D {}", code.replace('_', "-")))
+}
+
+#[test]
+fn expectation_reads_rustdoc_attributes() {
+    let rust = |info| RustShown {
+        shown: Shown {
+            at: "x.md:1",
+            file: "main.rs",
+            text: "",
+        },
+        info,
+    };
+    assert_eq!(expectation(&rust("rust")), Ok(Expect::Runs));
+    assert_eq!(expectation(&rust("rust,should_panic")), Ok(Expect::Panics));
+    assert_eq!(
+        expectation(&rust("rust,compile_fail,E0752")),
+        Ok(Expect::FailsToCompile(vec!["E0752"]))
+    );
+    assert!(expectation(&rust("rust,ignore")).is_err());
+    assert_eq!(
+        expectation(&rust("rust,compile_fail,unused_must_use")),
+        Ok(Expect::FailsToCompile(vec!["unused_must_use"]))
+    );
+    assert!(expectation(&rust("rust,E0752")).is_err());
+    assert!(expectation(&rust("rust,should_panic,E0752")).is_err());
+}
