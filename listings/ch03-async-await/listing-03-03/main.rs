@@ -5,7 +5,7 @@ async fn say_hello() {
     println!("Hello, world!");
 }
 
-// Запуск цикла событий: #[tokio::main] создаёт среду выполнения
+// Запуск цикла событий: `#[tokio::main]` создаёт среду выполнения
 #[tokio::main]
 async fn main() {
     say_hello().await;

@@ -6,7 +6,7 @@ async fn say_hello() {
 }
 
 // ANCHOR: main
-// то же, что #[tokio::main] async fn main() { say_hello().await; }
+// то же, что `#[tokio::main] async fn main() { say_hello().await; }`
 fn main() {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all() // таймеры и ввод-вывод
