@@ -3,9 +3,11 @@ import asyncio
 CLIENTS = 1000
 open_now = 0
 peak = 0
+handlers = []  # задачи, в которых asyncio.start_server запускает handle
 
 async def handle(reader, writer):
     global open_now, peak
+    handlers.append(asyncio.current_task())
     open_now += 1
     peak = max(peak, open_now)
     request = await reader.readline()
@@ -13,6 +15,7 @@ async def handle(reader, writer):
     await writer.drain()
     await reader.read()  # держим соединение, пока клиент его не закроет
     writer.close()
+    await writer.wait_closed()
     open_now -= 1
 
 async def main():
@@ -27,10 +30,13 @@ async def main():
     replies = [await reader.readline() for reader, _ in connections]
     for _, writer in connections:
         writer.close()
+    # ждём, пока обработчики закроют свои сокеты: иначе asyncio.run отменит их на выходе
+    await asyncio.gather(*handlers, *(writer.wait_closed() for _, writer in connections))
+    server.close()
+    await server.wait_closed()
 
     answered = replies.count(b"pong ping\n")
     print(f"ответов: {answered}")
     print(f"одновременно открытых соединений: {peak}")
-    server.close()
 
 asyncio.run(asyncio.wait_for(main(), timeout=60))

@@ -29,7 +29,13 @@ async fn handle(stream: TcpStream, gauge: Arc<Gauge>) -> std::io::Result<()> {
 async fn serve(listener: TcpListener, gauge: Arc<Gauge>) -> std::io::Result<()> {
     loop {
         let (stream, _) = listener.accept().await?;
-        tokio::spawn(handle(stream, Arc::clone(&gauge)));
+        let gauge = Arc::clone(&gauge);
+        tokio::spawn(async move {
+            // результат задачи никто не ждёт, поэтому ошибку соединения печатаем здесь
+            if let Err(error) = handle(stream, gauge).await {
+                eprintln!("соединение: {error}");
+            }
+        });
     }
 }
 
