@@ -9,11 +9,11 @@ fn download(name: &str) -> String {
 }
 
 /// Как `ThreadPoolExecutor.map`: `workers` потоков берут задания по очереди,
-/// а результаты стоят в порядке заданий.
+/// а результаты идут в порядке заданий.
 fn pool_map(workers: usize, names: &[&str]) -> Vec<String> {
     let next = AtomicUsize::new(0);
     let results = Mutex::new(vec![String::new(); names.len()]);
-    // Потоки внутри scope заимствуют `next`, `results` и `names`: scope дождётся их всех.
+    // потоки внутри `scope` заимствуют `next`, `results` и `names`: `scope` дождётся их всех
     thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {

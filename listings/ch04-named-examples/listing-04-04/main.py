@@ -10,8 +10,10 @@ def count_primes(limit):  # CPU-bound: выполняется в другом п
 
 async def main():
     loop = asyncio.get_running_loop()
+    # в настоящей программе пул создают один раз: выход из with ждёт
+    # процессы пула и на это время блокирует цикл событий
     with ProcessPoolExecutor() as pool:
-        # Цикл событий не занят вычислением и обслуживает другие задачи.
+        # цикл событий не занят вычислением и обслуживает другие задачи
         count = await loop.run_in_executor(pool, count_primes, 80_000)
     print(f"простых чисел меньше 80000: {count}")
 

@@ -12,7 +12,7 @@ async fn count_primes_on_rayon(limit: u64) -> usize {
     rayon::spawn(move || {
         let _ = sender.send(count_primes(limit));
     });
-    // Рабочий поток tokio не занят вычислением и обслуживает другие задачи.
+    // рабочий поток tokio не занят вычислением и обслуживает другие задачи
     receiver.await.expect("канал oneshot закрыт без ответа")
 }
 
