@@ -7,7 +7,7 @@ async fn main() {
     for item in 1..=3 {
         sender.send(item).await.unwrap();
     }
-    stop.send(()).unwrap(); // сигнал остановки пришёл, а в канале ещё три сообщения
+    stop.send(()).unwrap(); // сигнал остановки уже отправлен, а в канале ещё три сообщения
 
     loop {
         tokio::select! {
