@@ -57,25 +57,38 @@ gates_need_hyperlink() {
 
 # Markdown files named by the arguments (a folder means every .md under it), or src/*.md.
 gates_markdown_files() {
-  local arg
   (($#)) || set -- src
+  gates_files '*.md' -- "$@"
+}
+
+# gates_files PATTERN... -- PATH...: each PATH that is a file, and the files under each
+# PATH that is a folder whose names match a PATTERN, sorted.
+gates_files() {
+  local patterns=() arg
+  while [[ $1 != -- ]]; do patterns+=(-o -name "$1"); shift; done
+  shift
   for arg in "$@"; do
-    if [[ -d $arg ]]; then find "$arg" -name '*.md' | LC_ALL=C sort; else echo "$arg"; fi
+    if [[ -d $arg ]]; then
+      find "$arg" -type f \( "${patterns[@]:1}" \) | LC_ALL=C sort
+    else
+      echo "$arg"
+    fi
   done
 }
 
 # Runs GATE on each CASE (a file, or a folder: a small book for the link checker). A case
-# with lines marked <!-- ✗ WHAT --> must make the gate exit non-zero reporting exactly those
-# lines as `file:line: …`, each message containing WHAT (the rule it breaks); a case without
-# marks must pass silently. No case marks a line of a code block, so a word in code that
-# gets reported fails the self-test.
+# with lines marked <!-- ✗ WHAT --> (in a .py or .rs case: at the end of a comment) must
+# make the gate exit non-zero reporting exactly those lines as `file:line: …`, each
+# message containing WHAT (the rule it breaks); a case without marks must pass silently.
+# No case marks a line of a code block, so a word in code that gets reported fails the
+# self-test.
 gates_self_test() {
   local gate=$1 case out rc marks expected reported failed=0 mark file line what
   shift
   for case in "$@"; do
     rc=0
     out=$("$gate" "$case" 2>/dev/null) || rc=$?
-    marks=$(grep -rHn --include='*.md' -e '<!-- ✗' "$case" || true)
+    marks=$(grep -rHn --include='*.md' --include='*.py' --include='*.rs' -e '<!-- ✗' "$case" || true)
     expected=$(cut -d: -f1,2 <<<"$marks" | LC_ALL=C sort -u)
     reported=$(grep -oE '^[^: ]+:[0-9]+:' <<<"$out" | sed 's/:$//' | LC_ALL=C sort -u || true)
     if [[ -z $expected && ($rc != 0 || -n $reported) ]]; then

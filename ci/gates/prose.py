@@ -30,6 +30,7 @@ class Line:
 
     line: int  # 1-based
     block: int  # lines of one block share it, so a phrase may span a line break
+    kind: str = "paragraph"  # the block's kind: paragraph, item, heading, cell or html
     text: str = ""
     seed: list = field(default_factory=list)  # (start, end) spans quoting the seed
 
@@ -38,14 +39,16 @@ class _Collector:
     def __init__(self):
         self.lines = []
         self.block = 0
+        self.kind = "paragraph"
 
-    def new_block(self):
+    def new_block(self, kind=None):
         self.block += 1
+        self.kind = kind or self.kind
 
     def add(self, line, text, seed=False):
         text = URL.sub(CODE, MDBOOK_SYNTAX.sub("", text))
         if not self.lines or self.lines[-1].line != line or self.lines[-1].block != self.block:
-            self.lines.append(Line(line, self.block))
+            self.lines.append(Line(line, self.block, self.kind))
         current = self.lines[-1]
         if seed:
             current.seed.append((len(current.text), len(current.text) + len(text)))
@@ -125,15 +128,29 @@ def _inline(children, first_line, out):
 _MD = MarkdownIt("commonmark").enable("table")
 
 
+def _kind(opened):
+    """The kind of the block an inline token belongs to, from the blocks open around it."""
+    if opened and opened[-1] in ("th_open", "td_open"):
+        return "cell"
+    if opened and opened[-1] == "heading_open":
+        return "heading"
+    return "item" if "list_item_open" in opened else "paragraph"
+
+
 def prose_lines(source):
     """The prose of a Markdown document as a list of Line, in source order."""
     out = _Collector()
+    opened = []  # the block tokens the current one sits in
     for tok in _MD.parse(source):
+        if tok.nesting == 1:
+            opened.append(tok.type)
+        elif tok.nesting == -1 and opened:
+            opened.pop()
         if tok.type == "inline" and tok.map:
-            out.new_block()
+            out.new_block(_kind(opened))
             _inline(tok.children or [], tok.map[0] + 1, out)
         elif tok.type == "html_block" and tok.map:
-            out.new_block()
+            out.new_block("html")
             parser = _HtmlProse(out, tok.map[0] + 1)
             parser.feed(tok.content)
             parser.close()
