@@ -4,7 +4,7 @@ async fn producer(sender: mpsc::Sender<u32>) {
     for item in 1..=3 {
         sender.send(item).await.unwrap();
     }
-    // sender уничтожается здесь: канал закрывается сам
+    // `sender` уничтожается здесь: канал закрывается сам
 }
 
 async fn consumer(mut receiver: mpsc::Receiver<u32>) {

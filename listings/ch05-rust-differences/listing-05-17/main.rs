@@ -16,7 +16,7 @@ async fn main() {
     for n in 1..=5 {
         tasks.spawn(async move { (n, square(n).await) }); // задача возвращает и своё число
     }
-    // JoinSet отдаёт результаты в порядке завершения, gather — в порядке аргументов
+    // `JoinSet` отдаёт результаты в порядке завершения, `gather` — в порядке аргументов
     let mut pairs = tasks.join_all().await;
     pairs.sort_by_key(|&(n, _)| n);
     let results: Vec<u64> = pairs.into_iter().map(|(_, square)| square).collect();

@@ -10,6 +10,6 @@ async def main():
     slow = asyncio.create_task(fetch("медленный сервер", 2))
     done, _ = await asyncio.wait({fast, slow}, return_when=asyncio.FIRST_COMPLETED)
     print(f"первым ответил: {done.pop().result()}")
-    await slow  # cancel() не вызван: медленная задача работает дальше
+    await slow  # `cancel()` не вызван: медленная задача работает дальше
 
 asyncio.run(main())

@@ -14,10 +14,10 @@ async fn main() {
     let fast = tokio::spawn(fetch("быстрый сервер", 1));
     let slow = tokio::spawn(async move {
         let name = fetch("медленный сервер", 2).await;
-        finished.send(()).unwrap(); // сообщить main, что задача дошла до конца
+        finished.send(()).unwrap(); // сообщить `main`, что задача дошла до конца
         name
     });
-    // select! уничтожает проигравшую ветку, то есть JoinHandle, а не задачу
+    // `select!` уничтожает проигравшую ветку, то есть `JoinHandle`, а не задачу
     let first = tokio::select! {
         name = fast => name.unwrap(),
         name = slow => name.unwrap(),

@@ -18,7 +18,7 @@ async fn worker(receiver: Arc<Mutex<mpsc::Receiver<u64>>>) -> Vec<u64> {
 #[tokio::main]
 async fn main() {
     let (sender, receiver) = mpsc::channel(8);
-    let receiver = Arc::new(Mutex::new(receiver)); // Receiver не клонируется
+    let receiver = Arc::new(Mutex::new(receiver)); // `Receiver` не клонируется
     let mut workers = JoinSet::new();
     for _ in 0..3 {
         workers.spawn(worker(Arc::clone(&receiver)));

@@ -29,7 +29,7 @@ async fn fetch_all() -> io::Result<Vec<&'static str>> {
         match result.unwrap() {
             Ok(name) => names.push(name),
             Err(error) => {
-                tasks.shutdown().await; // отменить остальные задачи и дождаться их, как TaskGroup
+                tasks.shutdown().await; // отменить остальные задачи и дождаться их, как `TaskGroup`
                 return Err(error);
             }
         }
