@@ -197,7 +197,8 @@ impl Check {
         }
     }
 
-    /// The caption above a listing names its file and its number (folder `listing-02-01` → «2-1»).
+    /// The caption above a listing names its file and its number (folder
+    /// `listing-02-01` → «Листинг 2-1», «Вывод листинга 2-1», «в листинге 2-1»).
     fn caption(&mut self, at: &str, folder: &str, file: &Path, html: &str) {
         let file_name = file.display().to_string();
         if !html.contains(&format!("<code>{file_name}</code>")) {
@@ -217,8 +218,9 @@ impl Check {
             });
         match number {
             Some(number)
-                if html.contains(&format!("истинг {number}"))
-                    || html.contains(&format!("истинга {number}")) => {}
+                if ["истинг", "истинга", "истинге"]
+                    .iter()
+                    .any(|word| html.contains(&format!("{word} {number}"))) => {}
             Some(number) => self
                 .problems
                 .push(format!("{at}: подпись не называет номер листинга {number}")),
