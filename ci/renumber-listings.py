@@ -4,8 +4,8 @@ then the order of the pages' {{#include}} directives), so a listing added in the
 middle of a chapter can take any free number and get its place afterwards.
 
 Renames the folders listings/chNN-*/listing-NN-MM/ (git mv) and rewrites every
-reference: folder paths, figure ids (listing-5-18-python), and «5-18» in the text of
-src/, listings/, README.md and ci/. Prints each change; --dry-run only prints.
+reference: folder paths (in src/, listings/, ci/, README.md, Cargo.toml), and in the
+book's own text (src/, listings/) figure ids (listing-5-18-python) and «5-18». Prints each change; --dry-run only prints.
 
 Usage: ci/renumber-listings.py [--dry-run]   (from the repository's root)
 """
@@ -40,7 +40,7 @@ def mapping():
     return moves
 
 
-def rewrite(text, moves):
+def rewrite(text, moves, prose):
     def folder(m):
         key = (int(m[1]), int(m[2]))
         return f"listing-{m[1]}-{moves[key]:02}" if key in moves else m[0]
@@ -50,6 +50,8 @@ def rewrite(text, moves):
         return f"{m[1]}-{moves[key]}" if key in moves else m[0]
 
     text = re.sub(r"listing-(\d\d)-(\d\d)(?!\d)", folder, text)
+    if not prose:
+        return text
     # Figure ids and links: listing-5-18-python.
     text = re.sub(r"(?<=listing-)([1-9]\d?)-([1-9]\d?)(?=-)", short, text)
     # «листинг 5-18», «5-12 и 5-13»: not part of a word, a path or a longer number.
@@ -57,11 +59,11 @@ def rewrite(text, moves):
 
 
 def files():
-    listed = subprocess.run(["git", "ls-files", "src", "listings", "README.md", "ci"],
+    listed = subprocess.run(["git", "ls-files", "src", "listings", "README.md", "Cargo.toml", "ci"],
                             capture_output=True, text=True, check=True).stdout.split()
     return [Path(f) for f in listed
-            if Path(f).suffix in {".md", ".py", ".rs", ".txt", ".sh", ".js"} and Path(f).name != "dictionary.txt"
-            and Path(f).name != "renumber-listings.py" and "gates/cases" not in f]
+            if Path(f).suffix in {".md", ".py", ".rs", ".txt", ".sh", ".js", ".toml"} and Path(f).name != "dictionary.txt"
+            and Path(f).name != "renumber-listings.py" and not f.startswith("ci/gates/")]
 
 
 def main(dry_run):
@@ -73,7 +75,8 @@ def main(dry_run):
         print(f"листинг {chapter}-{old} → {chapter}-{new}")
     for path in files():
         text = path.read_text(encoding="utf-8")
-        new_text = rewrite(text, moves)
+        # Numbers in the book's own text; elsewhere («листинг 5-14» in a README) only paths.
+        new_text = rewrite(text, moves, prose=path.parts[0] in ("src", "listings"))
         if new_text != text:
             for number, (a, b) in enumerate(zip(text.splitlines(), new_text.splitlines()), start=1):
                 if a != b:

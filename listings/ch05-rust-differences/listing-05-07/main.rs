@@ -1,17 +1,13 @@
+use std::rc::Rc;
 use std::time::Duration;
-
-async fn slow_operation() {
-    println!("медленная операция началась");
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    println!("медленная операция закончилась"); // не выполнится: футуру уничтожат
-}
 
 #[tokio::main]
 async fn main() {
-    if tokio::time::timeout(Duration::from_secs(1), slow_operation())
-        .await
-        .is_err()
-    {
-        println!("тайм-аут: операция не уложилась в 1 с");
-    }
+    // `spawn_local` вне `LocalSet`: паника, а не ошибка компиляции
+    let task = tokio::task::spawn_local(async {
+        let data = Rc::new(vec![1, 2, 3]);
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        println!("сумма: {}", data.iter().sum::<i32>());
+    });
+    task.await.unwrap();
 }

@@ -1,31 +1,19 @@
+use std::rc::Rc;
 use std::time::Duration;
 
-use tokio::sync::oneshot;
-
-struct Guard; // печатает при уничтожении: так видно, что футура отменена
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        println!("футура worker уничтожена");
-    }
-}
-
-async fn worker(started: oneshot::Sender<()>) {
-    let _guard = Guard;
-    println!("работа началась");
-    let _ = started.send(());
-    tokio::time::sleep(Duration::from_secs(10)).await;
-    println!("работа закончилась"); // не выполнится: задачу отменят
-}
+use tokio::task::LocalSet;
 
 #[tokio::main]
 async fn main() {
-    let (started, is_started) = oneshot::channel();
-    let task = tokio::spawn(worker(started));
-    is_started.await.unwrap();
-    task.abort();
-    match task.await {
-        Err(error) if error.is_cancelled() => println!("задача отменена"),
-        other => println!("неожиданно: {other:?}"),
-    }
+    // задачи `LocalSet` не покидают поток, в котором выполняется `run_until`: `Send` не нужен
+    LocalSet::new()
+        .run_until(async {
+            let task = tokio::task::spawn_local(async {
+                let data = Rc::new(vec![1, 2, 3]);
+                tokio::time::sleep(Duration::from_millis(10)).await; // `Rc` переживает `.await`
+                println!("сумма: {}", data.iter().sum::<i32>());
+            });
+            task.await.unwrap();
+        })
+        .await;
 }

@@ -1,15 +1,14 @@
 import asyncio
 
-async def fetch(name, seconds):
-    await asyncio.sleep(seconds)
-    return name
+async def slow_operation():
+    print("медленная операция началась")
+    await asyncio.sleep(2)
+    print("медленная операция закончилась")  # не выполнится: операцию отменят
 
 async def main():
-    fast = asyncio.create_task(fetch("быстрый сервер", 1))
-    slow = asyncio.create_task(fetch("медленный сервер", 2))
-    done, pending = await asyncio.wait({fast, slow}, return_when=asyncio.FIRST_COMPLETED)
-    for task in pending:
-        task.cancel()  # оставшуюся задачу отменяем явно
-    print(f"первым ответил: {done.pop().result()}")
+    try:
+        await asyncio.wait_for(slow_operation(), timeout=1)
+    except asyncio.TimeoutError:  # до Python 3.11 это не встроенный `TimeoutError`
+        print("тайм-аут: операция не уложилась в 1 с")
 
 asyncio.run(main())

@@ -1,17 +1,23 @@
 import asyncio
 
-async def producer(queue):
-    for item in range(1, 4):
-        await queue.put(item)
-    await queue.put(None)  # маркер конца: до Python 3.13 закрыть `asyncio.Queue` нельзя
-
-async def consumer(queue):
-    while (item := await queue.get()) is not None:
-        print(f"получено: {item}")
-    print("очередь закрыта")
+async def worker(started):
+    print("работа началась")
+    started.set()
+    try:
+        await asyncio.sleep(10)
+        print("работа закончилась")  # не выполнится: задачу отменят
+    except asyncio.CancelledError:
+        print("worker получил CancelledError")
+        raise
 
 async def main():
-    queue = asyncio.Queue(maxsize=2)
-    await asyncio.gather(producer(queue), consumer(queue))
+    started = asyncio.Event()
+    task = asyncio.create_task(worker(started))
+    await started.wait()
+    task.cancel()
+    try:
+        await task
+    except asyncio.CancelledError:
+        print("задача отменена")
 
 asyncio.run(main())

@@ -1,21 +1,31 @@
-use tokio::sync::mpsc;
+use std::time::Duration;
 
-async fn producer(sender: mpsc::Sender<u32>) {
-    for item in 1..=3 {
-        sender.send(item).await.unwrap();
+use tokio::sync::oneshot;
+
+struct Guard; // печатает при уничтожении: так видно, что футура отменена
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        println!("футура worker уничтожена");
     }
-    // `sender` уничтожается здесь: канал закрывается сам
 }
 
-async fn consumer(mut receiver: mpsc::Receiver<u32>) {
-    while let Some(item) = receiver.recv().await {
-        println!("получено: {item}");
-    }
-    println!("очередь закрыта");
+async fn worker(started: oneshot::Sender<()>) {
+    let _guard = Guard;
+    println!("работа началась");
+    let _ = started.send(());
+    tokio::time::sleep(Duration::from_secs(10)).await;
+    println!("работа закончилась"); // не выполнится: задачу отменят
 }
 
 #[tokio::main]
 async fn main() {
-    let (sender, receiver) = mpsc::channel(2);
-    tokio::join!(producer(sender), consumer(receiver));
+    let (started, is_started) = oneshot::channel();
+    let task = tokio::spawn(worker(started));
+    is_started.await.unwrap();
+    task.abort();
+    match task.await {
+        Err(error) if error.is_cancelled() => println!("задача отменена"),
+        other => println!("неожиданно: {other:?}"),
+    }
 }

@@ -1,18 +1,16 @@
-use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
-fn add_one(count: &Mutex<u32>) {
-    // между `lock()` и концом функции нет `.await`: блокировка удерживается лишь мгновение
-    *count.lock().unwrap() += 1;
+async fn fetch(name: &str, seconds: u64) -> &str {
+    tokio::time::sleep(Duration::from_secs(seconds)).await;
+    name
 }
 
 #[tokio::main]
 async fn main() {
-    let count = Arc::new(Mutex::new(0));
-    let mut tasks = tokio::task::JoinSet::new();
-    for _ in 0..100 {
-        let count = Arc::clone(&count);
-        tasks.spawn(async move { add_one(&count) });
-    }
-    tasks.join_all().await;
-    println!("счётчик: {}", *count.lock().unwrap());
+    // ветка, которая не успела, уничтожается: отменять её не нужно
+    let first = tokio::select! {
+        name = fetch("быстрый сервер", 1) => name,
+        name = fetch("медленный сервер", 2) => name,
+    };
+    println!("первым ответил: {first}");
 }

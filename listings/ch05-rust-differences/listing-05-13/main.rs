@@ -1,16 +1,27 @@
-use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
-async fn add_one(count: Arc<Mutex<u32>>) {
-    let mut count = count.lock().unwrap();
-    let value = *count;
-    tokio::task::yield_now().await; // охранник `std::sync::Mutex` переживает `.await`
-    *count = value + 1;
+use tokio::sync::oneshot;
+
+async fn fetch(name: &str, seconds: u64) -> &str {
+    tokio::time::sleep(Duration::from_secs(seconds)).await;
+    println!("{name}: ответ готов");
+    name
 }
 
 #[tokio::main]
 async fn main() {
-    let count = Arc::new(Mutex::new(0));
-    let task = tokio::spawn(add_one(Arc::clone(&count)));
-    task.await.unwrap();
-    println!("счётчик: {}", *count.lock().unwrap());
+    let (finished, slow_finished) = oneshot::channel();
+    let fast = tokio::spawn(fetch("быстрый сервер", 1));
+    let slow = tokio::spawn(async move {
+        let name = fetch("медленный сервер", 2).await;
+        finished.send(()).unwrap(); // сообщить `main`, что задача дошла до конца
+        name
+    });
+    // `select!` уничтожает проигравшую ветку, то есть `JoinHandle`, а не задачу
+    let first = tokio::select! {
+        name = fast => name.unwrap(),
+        name = slow => name.unwrap(),
+    };
+    println!("первым ответил: {first}");
+    slow_finished.await.unwrap();
 }

@@ -1,28 +1,20 @@
-use std::sync::{Arc, Mutex};
-use std::thread;
+use tokio::sync::{mpsc, oneshot};
 
-fn add(counter: &Mutex<u32>, times: u32) {
-    for _ in 0..times {
-        let mut counter = counter.lock().unwrap();
-        let value = *counter;
-        thread::yield_now(); // поток уступает процессор, но держит блокировку
-        *counter = value + 1;
+#[tokio::main]
+async fn main() {
+    let (sender, mut receiver) = mpsc::channel(8);
+    let (stop, mut stopped) = oneshot::channel();
+    for item in 1..=3 {
+        sender.send(item).await.unwrap();
     }
-}
+    stop.send(()).unwrap(); // сигнал остановки уже отправлен, а в канале ещё три сообщения
 
-fn main() {
-    let counter = Arc::new(Mutex::new(0));
-    let threads: Vec<_> = (0..4)
-        .map(|_| {
-            let counter = Arc::clone(&counter);
-            thread::spawn(move || add(&counter, 1000))
-        })
-        .collect();
-    for thread in threads {
-        thread.join().unwrap();
+    loop {
+        tokio::select! {
+            biased; // ветки проверяются по порядку: сначала канал
+            Some(item) = receiver.recv() => println!("получено: {item}"),
+            _ = &mut stopped => break, // одна и та же футура на всех итерациях
+        }
     }
-
-    println!("ожидалось: 4000");
-    let counter = *counter.lock().unwrap();
-    println!("{}", if counter == 4000 { "все обновления на месте" } else { "часть обновлений потеряна" });
+    println!("остановка, в канале осталось: {}", receiver.len());
 }

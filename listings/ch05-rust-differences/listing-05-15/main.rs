@@ -1,15 +1,21 @@
-use std::thread;
+use tokio::sync::mpsc;
 
-fn main() {
-    let mut counter = 0;
-    thread::scope(|scope| {
-        for _ in 0..4 {
-            scope.spawn(|| {
-                for _ in 0..1000 {
-                    counter += 1; // четыре потока меняют одну переменную
-                }
-            });
-        }
-    });
-    println!("счётчик: {counter}");
+async fn producer(sender: mpsc::Sender<u32>) {
+    for item in 1..=3 {
+        sender.send(item).await.unwrap();
+    }
+    // `sender` уничтожается здесь: канал закрывается сам
+}
+
+async fn consumer(mut receiver: mpsc::Receiver<u32>) {
+    while let Some(item) = receiver.recv().await {
+        println!("получено: {item}");
+    }
+    println!("очередь закрыта");
+}
+
+#[tokio::main]
+async fn main() {
+    let (sender, receiver) = mpsc::channel(2);
+    tokio::join!(producer(sender), consumer(receiver));
 }

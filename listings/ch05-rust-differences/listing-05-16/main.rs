@@ -1,17 +1,33 @@
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::thread;
+use std::sync::Arc;
 
-fn main() {
-    let counter = AtomicU32::new(0);
-    thread::scope(|scope| {
-        for _ in 0..4 {
-            scope.spawn(|| {
-                for _ in 0..1000 {
-                    counter.fetch_add(1, Ordering::Relaxed); // одна неделимая операция
-                }
-            });
+use tokio::sync::{Mutex, mpsc};
+use tokio::task::JoinSet;
+
+async fn worker(receiver: Arc<Mutex<mpsc::Receiver<u64>>>) -> Vec<u64> {
+    let mut squares = Vec::new();
+    loop {
+        // охранник уничтожается в конце оператора: элемент обрабатывают без блокировки
+        let item = receiver.lock().await.recv().await;
+        match item {
+            Some(n) => squares.push(n * n),
+            None => return squares, // все отправители уничтожены, канал пуст
         }
-    });
-    println!("ожидалось: 4000");
-    println!("счётчик: {}", counter.load(Ordering::Relaxed));
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let (sender, receiver) = mpsc::channel(8);
+    let receiver = Arc::new(Mutex::new(receiver)); // `Receiver` не клонируется
+    let mut workers = JoinSet::new();
+    for _ in 0..3 {
+        workers.spawn(worker(Arc::clone(&receiver)));
+    }
+    for n in 1..=6 {
+        sender.send(n).await.unwrap();
+    }
+    drop(sender); // закрыть канал: обработчики выйдут из цикла
+    let squares: Vec<u64> = workers.join_all().await.concat();
+    let sum: u64 = squares.iter().sum();
+    println!("обработано: {}, сумма квадратов: {sum}", squares.len());
 }

@@ -1,13 +1,15 @@
 import asyncio
 
-async def square(n):
-    await asyncio.sleep(0.1)  # имитация I/O
-    return n * n
+async def add_one(lock, state):
+    async with lock:
+        value = state["count"]
+        await asyncio.sleep(0)  # переключение внутри критической секции
+        state["count"] = value + 1
 
 async def main():
-    a, b = await asyncio.gather(square(2), square(3))
-    print(f"два значения: {a} {b}")
-    results = await asyncio.gather(*(square(n) for n in range(1, 6)))
-    print(f"все значения: {results}")
+    lock = asyncio.Lock()
+    state = {"count": 0}
+    await asyncio.gather(*(add_one(lock, state) for _ in range(100)))
+    print(f"счётчик: {state['count']}")
 
 asyncio.run(main())

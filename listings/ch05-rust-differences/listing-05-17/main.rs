@@ -1,24 +1,21 @@
-use std::time::Duration;
+use std::sync::Arc;
 
-use tokio::task::JoinSet;
+use tokio::sync::Mutex;
 
-async fn square(n: u64) -> u64 {
-    tokio::time::sleep(Duration::from_millis(100)).await; // имитация I/O
-    n * n
+async fn add_one(count: Arc<Mutex<u32>>) {
+    let mut count = count.lock().await;
+    let value = *count;
+    tokio::task::yield_now().await; // переключение внутри критической секции
+    *count = value + 1;
 }
 
 #[tokio::main]
 async fn main() {
-    let (a, b) = tokio::join!(square(2), square(3));
-    println!("два значения: {a} {b}");
-
-    let mut tasks = JoinSet::new();
-    for n in 1..=5 {
-        tasks.spawn(async move { (n, square(n).await) }); // задача возвращает и своё число
+    let count = Arc::new(Mutex::new(0));
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..100 {
+        tasks.spawn(add_one(Arc::clone(&count)));
     }
-    // `JoinSet` отдаёт результаты в порядке завершения, `gather` — в порядке аргументов
-    let mut pairs = tasks.join_all().await;
-    pairs.sort_by_key(|&(n, _)| n);
-    let results: Vec<u64> = pairs.into_iter().map(|(_, square)| square).collect();
-    println!("все значения: {results:?}");
+    tasks.join_all().await;
+    println!("счётчик: {}", *count.lock().await);
 }

@@ -1,13 +1,16 @@
-use std::rc::Rc;
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+
+async fn add_one(count: Arc<Mutex<u32>>) {
+    let mut count = count.lock().unwrap();
+    let value = *count;
+    tokio::task::yield_now().await; // охранник `std::sync::Mutex` переживает `.await`
+    *count = value + 1;
+}
 
 #[tokio::main]
 async fn main() {
-    // `spawn_local` вне `LocalSet`: паника, а не ошибка компиляции
-    let task = tokio::task::spawn_local(async {
-        let data = Rc::new(vec![1, 2, 3]);
-        tokio::time::sleep(Duration::from_millis(10)).await;
-        println!("сумма: {}", data.iter().sum::<i32>());
-    });
+    let count = Arc::new(Mutex::new(0));
+    let task = tokio::spawn(add_one(Arc::clone(&count)));
     task.await.unwrap();
+    println!("счётчик: {}", *count.lock().unwrap());
 }

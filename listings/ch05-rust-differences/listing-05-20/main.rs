@@ -1,19 +1,28 @@
-use std::rc::Rc;
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::thread;
 
-use tokio::task::LocalSet;
+fn add(counter: &Mutex<u32>, times: u32) {
+    for _ in 0..times {
+        let mut counter = counter.lock().unwrap();
+        let value = *counter;
+        thread::yield_now(); // поток уступает процессор, но держит блокировку
+        *counter = value + 1;
+    }
+}
 
-#[tokio::main]
-async fn main() {
-    // задачи `LocalSet` не покидают поток, в котором выполняется `run_until`: `Send` не нужен
-    LocalSet::new()
-        .run_until(async {
-            let task = tokio::task::spawn_local(async {
-                let data = Rc::new(vec![1, 2, 3]);
-                tokio::time::sleep(Duration::from_millis(10)).await; // `Rc` переживает `.await`
-                println!("сумма: {}", data.iter().sum::<i32>());
-            });
-            task.await.unwrap();
+fn main() {
+    let counter = Arc::new(Mutex::new(0));
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            let counter = Arc::clone(&counter);
+            thread::spawn(move || add(&counter, 1000))
         })
-        .await;
+        .collect();
+    for thread in threads {
+        thread.join().unwrap();
+    }
+
+    println!("ожидалось: 4000");
+    let counter = *counter.lock().unwrap();
+    println!("{}", if counter == 4000 { "все обновления на месте" } else { "часть обновлений потеряна" });
 }

@@ -1,27 +1,15 @@
-use std::time::Duration;
+use std::thread;
 
-use tokio::sync::oneshot;
-
-async fn fetch(name: &str, seconds: u64) -> &str {
-    tokio::time::sleep(Duration::from_secs(seconds)).await;
-    println!("{name}: ответ готов");
-    name
-}
-
-#[tokio::main]
-async fn main() {
-    let (finished, slow_finished) = oneshot::channel();
-    let fast = tokio::spawn(fetch("быстрый сервер", 1));
-    let slow = tokio::spawn(async move {
-        let name = fetch("медленный сервер", 2).await;
-        finished.send(()).unwrap(); // сообщить `main`, что задача дошла до конца
-        name
+fn main() {
+    let mut counter = 0;
+    thread::scope(|scope| {
+        for _ in 0..4 {
+            scope.spawn(|| {
+                for _ in 0..1000 {
+                    counter += 1; // четыре потока меняют одну переменную
+                }
+            });
+        }
     });
-    // `select!` уничтожает проигравшую ветку, то есть `JoinHandle`, а не задачу
-    let first = tokio::select! {
-        name = fast => name.unwrap(),
-        name = slow => name.unwrap(),
-    };
-    println!("первым ответил: {first}");
-    slow_finished.await.unwrap();
+    println!("счётчик: {counter}");
 }

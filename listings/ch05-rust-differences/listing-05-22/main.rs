@@ -1,20 +1,18 @@
-use tokio::sync::{mpsc, oneshot};
+use std::thread;
 
-#[tokio::main]
-async fn main() {
-    let (sender, mut receiver) = mpsc::channel(8);
-    let (stop, mut stopped) = oneshot::channel();
-    for item in 1..=3 {
-        sender.send(item).await.unwrap();
+fn main() {
+    let mut counter = 0;
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            thread::spawn(move || {
+                for _ in 0..1000 {
+                    counter += 1; // `move` копирует число: у каждого потока своя копия
+                }
+            })
+        })
+        .collect();
+    for thread in threads {
+        thread.join().unwrap();
     }
-    stop.send(()).unwrap(); // сигнал остановки уже отправлен, а в канале ещё три сообщения
-
-    loop {
-        tokio::select! {
-            biased; // ветки проверяются по порядку: сначала канал
-            Some(item) = receiver.recv() => println!("получено: {item}"),
-            _ = &mut stopped => break, // одна и та же футура на всех итерациях
-        }
-    }
-    println!("остановка, в канале осталось: {}", receiver.len());
+    println!("счётчик: {counter}");
 }

@@ -1,18 +1,24 @@
-use std::thread;
+use std::time::Duration;
 
-fn main() {
-    let mut counter = 0;
-    let threads: Vec<_> = (0..4)
-        .map(|_| {
-            thread::spawn(move || {
-                for _ in 0..1000 {
-                    counter += 1; // `move` копирует число: у каждого потока своя копия
-                }
-            })
-        })
-        .collect();
-    for thread in threads {
-        thread.join().unwrap();
+use tokio::task::JoinSet;
+
+async fn square(n: u64) -> u64 {
+    tokio::time::sleep(Duration::from_millis(100)).await; // имитация I/O
+    n * n
+}
+
+#[tokio::main]
+async fn main() {
+    let (a, b) = tokio::join!(square(2), square(3));
+    println!("два значения: {a} {b}");
+
+    let mut tasks = JoinSet::new();
+    for n in 1..=5 {
+        tasks.spawn(async move { (n, square(n).await) }); // задача возвращает и своё число
     }
-    println!("счётчик: {counter}");
+    // `JoinSet` отдаёт результаты в порядке завершения, `gather` — в порядке аргументов
+    let mut pairs = tasks.join_all().await;
+    pairs.sort_by_key(|&(n, _)| n);
+    let results: Vec<u64> = pairs.into_iter().map(|(_, square)| square).collect();
+    println!("все значения: {results:?}");
 }
