@@ -61,7 +61,7 @@ pub fn check_rust(listing: &Listing, rust: &RustShown, outputs: &[&Shown]) -> Re
                     shown.at, shown.file
                 ));
             }
-            shows_diagnostic(shown, diagnostic, &rustc_stderr, "rustc")
+            shows_diagnostic(shown, diagnostic, &rustc_stderr, "rustc не напечатал")
         }
         (Expect::FailsToCompile(_), true, _) => Err(format!(
             "{}: {} помечен compile_fail, но компилируется",
@@ -80,7 +80,7 @@ pub fn check_rust(listing: &Listing, rust: &RustShown, outputs: &[&Shown]) -> Re
             shown.at, shown.file
         )),
         (Expect::Panics, true, _) => {
-            shows_diagnostic(shown, diagnostic, &stderr, "программа")?;
+            shows_diagnostic(shown, diagnostic, &stderr, "программа не напечатала в stderr")?;
             compare(shown, &stdout, outputs)
         }
         (Expect::Runs, true, Some(true)) if !stderr.is_empty() => Err(format!(
@@ -125,7 +125,7 @@ fn shows_diagnostic(
     shown: &Shown,
     diagnostic: Option<&Shown>,
     stderr: &str,
-    who: &str,
+    did_not_print: &str,
 ) -> Result<(), String> {
     let Some(diagnostic) = diagnostic else {
         return Ok(());
@@ -135,7 +135,7 @@ fn shows_diagnostic(
         return Ok(());
     }
     Err(format!(
-        "{}: {} ({}): {who} не напечатал(а) строк, которые показаны в {}:\n{}\n--- stderr:\n{stderr}",
+        "{}: {} ({}): {did_not_print} строк, которые показаны в {}:\n{}\n--- stderr:\n{stderr}",
         diagnostic.at,
         shown.file,
         shown.at,
