@@ -80,7 +80,12 @@ pub fn check_rust(listing: &Listing, rust: &RustShown, outputs: &[&Shown]) -> Re
             shown.at, shown.file
         )),
         (Expect::Panics, true, _) => {
-            shows_diagnostic(shown, diagnostic, &stderr, "программа не напечатала в stderr")?;
+            shows_diagnostic(
+                shown,
+                diagnostic,
+                &stderr,
+                "программа не напечатала в stderr",
+            )?;
             compare(shown, &stdout, outputs)
         }
         (Expect::Runs, true, Some(true)) if !stderr.is_empty() => Err(format!(
