@@ -1,45 +1,50 @@
-//! Сценарии для замеров главы 4.5.
+//! Сценарии для замеров раздела 4.5.
 //!
-//! `measure <сценарий>` выполняет один сценарий с полными параметрами (так его
-//! запускает ci/measure.sh, собрав программу в release); без аргумента программа
-//! прогоняет все сценарии с малыми параметрами и печатает их результаты (так её
-//! проверяют тесты книги).
+//! Так программу запускает ci/measure.sh, собрав её в режиме release:
+//! `measure <сценарий> [границы…]` выполняет один сценарий с полными параметрами
+//! и печатает его результат и время работы в секундах — от начала сценария до
+//! конца, без запуска процесса. Границы, если они заданы, заменяют границы
+//! подсчёта простых чисел. Так её проверяют тесты книги: без аргумента программа
+//! выполняет все сценарии с малыми параметрами и печатает только результаты.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use std::{env, thread};
 
 use rayon::prelude::*;
 use tokio::task::JoinSet;
 
 /// Границы подсчёта простых чисел, число ожиданий и длительность одного ожидания.
-struct Size {
-    limits: &'static [u64],
+struct Size<'a> {
+    limits: &'a [u64],
     tasks: usize,
     wait: Duration,
 }
 
-const FULL: Size = Size {
+const FULL: Size<'static> = Size {
     limits: &[400_000, 480_000, 560_000, 640_000],
     tasks: 1000,
     wait: Duration::from_millis(500),
 };
-const SMALL: Size = Size {
+const SMALL: Size<'static> = Size {
     limits: &[1_000, 1_200, 1_400, 1_600],
     tasks: 100,
     wait: Duration::from_millis(10),
 };
-const JOBS: [&str; 5] = [
+const JOBS: [&str; 6] = [
     "cpu-one-thread",
     "cpu-threads",
     "cpu-rayon",
+    "cpu-rayon-fine",
     "io-threads",
     "io-tokio",
 ];
 
+fn is_prime(n: u64) -> bool {
+    (2..).take_while(|d| d * d <= n).all(|d| n % d != 0)
+}
+
 fn count_primes(limit: u64) -> usize {
-    (2..limit)
-        .filter(|&n| (2..).take_while(|d| d * d <= n).all(|d| n % d != 0))
-        .count()
+    (2..limit).filter(|&n| is_prime(n)).count()
 }
 
 fn run(job: &str, size: &Size) -> String {
@@ -74,6 +79,15 @@ fn run(job: &str, size: &Size) -> String {
                 .collect();
             format!("{counts:?}")
         }
+        "cpu-rayon-fine" => {
+            // rayon делит между потоками не четыре вычисления, а сами числа
+            let counts: Vec<usize> = size
+                .limits
+                .iter()
+                .map(|&limit| (2..limit).into_par_iter().filter(|&n| is_prime(n)).count())
+                .collect();
+            format!("{counts:?}")
+        }
         "io-threads" => {
             let wait = size.wait;
             let threads: Vec<_> = (0..size.tasks)
@@ -92,14 +106,25 @@ fn run(job: &str, size: &Size) -> String {
             }
             sleeps.join_all().await.len().to_string()
         }),
-        other => panic!("неизвестный сценарий {other:?}; есть {JOBS:?}"),
+        other => panic!("неизвестный сценарий {other:?}; допустимые: {JOBS:?}"),
     }
 }
 
 fn main() {
-    match env::args().nth(1) {
+    let mut args = env::args().skip(1);
+    match args.next() {
         Some(job) => {
-            run(&job, &FULL);
+            let mut limits: Vec<u64> = args.map(|arg| arg.parse().unwrap()).collect();
+            if limits.is_empty() {
+                limits = FULL.limits.to_vec();
+            }
+            let size = Size {
+                limits: &limits,
+                ..FULL
+            };
+            let start = Instant::now(); // монотонные часы: перевод системных не исказит замер
+            let result = run(&job, &size);
+            println!("{job} {result} {:.6} с", start.elapsed().as_secs_f64());
         }
         None => {
             for job in JOBS {
