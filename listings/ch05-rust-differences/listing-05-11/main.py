@@ -12,6 +12,7 @@ async def main():
 
     go, done = asyncio.Event(), loop.create_future()
     task = asyncio.create_task(worker(go, done))
+    await asyncio.sleep(0)  # задача запускается и ждёт `go`
     del task  # своей ссылки на задачу больше нет, но задача не отменена
     go.set()
     print(f"del task: {await done}")
