@@ -3,7 +3,7 @@ import asyncio
 CLIENTS = 1000
 open_now = 0
 peak = 0
-handlers = []  # задачи, в которых asyncio.start_server запускает handle
+handlers = []  # задачи, в которых `asyncio.start_server` запускает `handle`
 
 async def handle(reader, writer):
     global open_now, peak
@@ -30,7 +30,7 @@ async def main():
     replies = [await reader.readline() for reader, _ in connections]
     for _, writer in connections:
         writer.close()
-    # ждём, пока обработчики закроют свои сокеты: иначе asyncio.run отменит их на выходе
+    # ждём, пока обработчики закроют свои сокеты: иначе `asyncio.run` отменит их на выходе
     await asyncio.gather(*handlers, *(writer.wait_closed() for _, writer in connections))
     server.close()
     await server.wait_closed()
