@@ -26,6 +26,8 @@ if $busy; then
     loops+=($!)
   done
 fi
+# Every run runs every listing: no pass remembered from the run before (tests/book/passed.rs).
+export BOOK_RERUN=1
 passed=0
 for run in $(seq "$runs"); do
   if cargo test --locked >"$work/run-$run.log" 2>&1; then
