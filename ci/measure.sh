@@ -9,7 +9,7 @@
 # The table's times are the ones listing 4-6 reports itself: each program times
 # its job with a monotonic clock (time.perf_counter, Instant), so Python's
 # interpreter start-up and imports are not in them. This script also times each
-# whole process and prints, under the table, what start-up adds on top.
+# whole process and prints, under the table, what start-up and exit add on top.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=5 write=false
@@ -41,7 +41,7 @@ startup = {"Python": [], "Rust": []}
 
 
 def median(language, command):
-    """Median of the job's own time over `runs` runs; whole-process extra goes to `startup`."""
+    """Median of the job's own time over `runs` runs; the whole process's extra (start-up and exit) goes to `startup`."""
     own = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -117,7 +117,7 @@ table = f"""\
 | {io} | потоки | {seconds(py_io_threads)} | {seconds(rs_io_threads)} |
 | {io} | asyncio (Python), tokio (Rust) | {seconds(py_asyncio)} | {seconds(rs_tokio)} |
 
-Запуск процесса сверх времени в таблице (медиана по всем запускам): \
+Запуск и завершение процесса сверх времени в таблице (медиана по всем запускам): \
 Python — {seconds(statistics.median(startup["Python"]))}, Rust — {seconds(statistics.median(startup["Rust"]))}.
 
 Половины вычислений на Rust, каждая в одном потоке: \
