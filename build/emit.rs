@@ -12,6 +12,7 @@ impl Check {
     pub fn emit(&self, target: &str) -> String {
         let mut out = String::new();
         writeln!(out, "const TARGET: &str = {target:?};").unwrap();
+        writeln!(out, "const RUSTC_VERSION: &str = {:?};", rustc_version()).unwrap();
         writeln!(out, "const PYTHONS: &[&str] = &{:?};\n", self.pythons).unwrap();
         writeln!(
             out,
@@ -73,4 +74,15 @@ fn shown_literal(block: &Shown) -> String {
         "Shown {{ at: {:?}, file: {:?}, text: {:?} }}",
         block.at, block.file, block.text
     )
+}
+
+/// `rustc -vV` of the compiler cargo builds with, a part of every cached
+/// verdict's key (`tests/book/passed.rs`).
+fn rustc_version() -> String {
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned());
+    let output = std::process::Command::new(&rustc)
+        .arg("-vV")
+        .output()
+        .unwrap_or_else(|e| panic!("{rustc} -vV: {e}"));
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }

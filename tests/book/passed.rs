@@ -1,33 +1,84 @@
-//! Remembers runs that passed, so a warm `cargo test` re-runs only what changed.
+//! Remembers runs that passed, so a warm `cargo test` runs only what changed.
 //!
-//! A key hashes everything a run's verdict depends on (the program, the shown
-//! outputs and diagnostics, the interpreter or toolchain); a pass leaves an empty
-//! file named by the key in cargo's tmp dir for tests. A fresh clone (as in CI)
-//! has none and runs everything; `BOOK_RERUN=1` ignores them.
+//! A key hashes everything a run's verdict depends on: its own inputs (the
+//! program as the page shows it, the shown outputs and diagnostics, the
+//! interpreter's path and reported version) and the context every run shares
+//! (the harness's source, skeptic's, `Cargo.toml`, `Cargo.lock`, rustc's
+//! version, the target). A pass leaves an empty file named by the key in
+//! cargo's tmp dir for tests; a failure leaves nothing. A fresh clone (as in
+//! CI) has none and runs everything; `BOOK_RERUN=1` ignores them.
+//! `BOOK_RUN_LOG=file` appends a line for every run really made, which
+//! `ci/cache-test.sh` reads to prove that a changed input is run again.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::Write as _;
 use std::path::PathBuf;
+use std::sync::LazyLock;
 
-pub struct Key(PathBuf);
+/// The inputs every verdict shares; a change to any of them reruns everything.
+const CONTEXT: &[&str] = &[
+    include_str!("main.rs"),
+    include_str!("compare.rs"),
+    include_str!("passed.rs"),
+    include_str!("python.rs"),
+    include_str!("rust.rs"),
+    include_str!("../../vendor/skeptic/src/rt.rs"),
+    include_str!("../../vendor/skeptic/src/binary_cache.rs"),
+    include_str!("../../Cargo.toml"),
+    include_str!("../../Cargo.lock"),
+    crate::RUSTC_VERSION,
+    crate::TARGET,
+];
+
+static CONTEXT_HASH: LazyLock<u64> = LazyLock::new(|| {
+    let mut hasher = DefaultHasher::new();
+    CONTEXT.hash(&mut hasher);
+    hasher.finish()
+});
+
+pub struct Key {
+    file: PathBuf,
+    /// What the run is, for `BOOK_RUN_LOG`.
+    run: String,
+}
 
 impl Key {
-    pub fn of(parts: &[&str]) -> Key {
+    pub fn of(run: String, inputs: &[&str]) -> Key {
         let mut hasher = DefaultHasher::new();
-        parts.hash(&mut hasher);
-        Key(PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-            .join("passed")
-            .join(format!("{:016x}", hasher.finish())))
+        CONTEXT_HASH.hash(&mut hasher);
+        inputs.hash(&mut hasher);
+        Key {
+            file: PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+                .join("passed")
+                .join(format!("{:016x}", hasher.finish())),
+            run,
+        }
     }
 
+    /// True when this very run passed before; otherwise the run is logged
+    /// and must be made.
     pub fn passed_before(&self) -> bool {
-        std::env::var_os("BOOK_RERUN").is_none_or(|rerun| rerun.is_empty()) && self.0.exists()
+        let rerun = std::env::var_os("BOOK_RERUN").is_some_and(|rerun| !rerun.is_empty());
+        if !rerun && self.file.exists() {
+            return true;
+        }
+        if let Some(log) = std::env::var_os("BOOK_RUN_LOG") {
+            let line = format!("{}\n", self.run);
+            let appended = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&log)
+                .and_then(|mut file| file.write_all(line.as_bytes()));
+            appended.unwrap_or_else(|e| panic!("BOOK_RUN_LOG {}: {e}", log.display()));
+        }
+        false
     }
 
     /// Best effort: a pass that cannot be written down is only run again next time.
     pub fn remember(&self) {
-        if let Some(dir) = self.0.parent() {
+        if let Some(dir) = self.file.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        let _ = std::fs::write(&self.0, "");
+        let _ = std::fs::write(&self.file, "");
     }
 }

@@ -168,9 +168,9 @@ fn run_on(
     outputs: &[&Shown],
 ) -> Result<(), String> {
     let path = python.path.to_string_lossy();
-    let mut key_parts = vec![path.as_ref(), &python.release, shown.file, program];
-    key_parts.extend(outputs.iter().map(|output| output.text));
-    let key = Key::of(&key_parts);
+    let mut inputs = vec![path.as_ref(), &python.release, shown.file, program];
+    inputs.extend(outputs.iter().map(|output| output.text));
+    let key = Key::of(format!("python {} {}", python.release, shown.file), &inputs);
     if key.passed_before() {
         return Ok(());
     }

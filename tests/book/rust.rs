@@ -5,6 +5,7 @@
 use skeptic::rt::{SnippetReport, check_snippet_as, run_snippet_as};
 
 use crate::compare::{compare, lines_missing};
+use crate::passed::Key;
 use crate::{Listing, RustShown, Shown, TARGET};
 
 /// What a Rust block's info string asks of it, as in rustdoc.
@@ -23,6 +24,26 @@ pub fn check_rust(listing: &Listing, rust: &RustShown, outputs: &[&Shown]) -> Re
     let shown = &rust.shown;
     let expect = expectation(rust)?;
     let diagnostic = diagnostic_shown(listing, rust, &expect)?;
+    let mut inputs = vec![shown.file, shown.text, rust.info];
+    inputs.extend(outputs.iter().map(|output| output.text));
+    inputs.extend(diagnostic.map(|shown| shown.text));
+    let key = Key::of(format!("rust {}", shown.file), &inputs);
+    if key.passed_before() {
+        return Ok(());
+    }
+    verdict(shown, expect, diagnostic, outputs)?;
+    key.remember();
+    Ok(())
+}
+
+/// Compiles and runs a Rust block (or only type-checks a rejected one) and
+/// holds what happened to what the book shows.
+fn verdict(
+    shown: &Shown,
+    expect: Expect,
+    diagnostic: Option<&Shown>,
+    outputs: &[&Shown],
+) -> Result<(), String> {
     let root = env!("CARGO_MANIFEST_DIR");
     let report = match expect {
         Expect::FailsToCompile(_) => check_snippet_as(
