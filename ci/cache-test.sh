@@ -29,6 +29,7 @@ expect() {
     echo "ok   $1: $made runs made again"
   else
     echo "FAIL $1: $made runs match «$3», expected at least $4 (runs made: $(wc -l <"$work/$2"))"
+    tail -20 "$work/$2.out"
     failed=1
   fi
 }
