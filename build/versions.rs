@@ -1,6 +1,7 @@
 //! The versions the book names: the Pythons it promises (`[package.metadata.book]`
-//! in `Cargo.toml`), Rust's `rust-version` and edition, tokio and rayon as
-//! `Cargo.lock` has them; and the preface's «Версии» table, held to all of them.
+//! in `Cargo.toml`), Rust's `rust-version` and edition, the crates of the
+//! dependency block readers copy as `Cargo.lock` has them; and the preface's
+//! «Версии» table, held to all of them.
 
 use std::fs;
 use std::path::Path;
@@ -8,7 +9,8 @@ use std::path::Path;
 pub struct Versions {
     pub pythons: Vec<String>,
     rust: String,
-    crates: Vec<(&'static str, String)>,
+    /// The crates of the dependency block readers copy, as locked.
+    crates: Vec<(String, String)>,
 }
 
 const PREFACE: &str = "src/preface.md";
@@ -28,6 +30,7 @@ pub fn read(root: &Path) -> Versions {
         package["rust-version"].as_str().unwrap(),
         package["edition"].as_str().unwrap()
     );
+    let readers_crates = readers_crates(root);
     let lock = table(&root.join("Cargo.lock"));
     let locked = |name: &str| {
         lock["package"]
@@ -40,10 +43,32 @@ pub fn read(root: &Path) -> Versions {
             .to_owned()
     };
     Versions {
-        crates: vec![("tokio", locked("tokio")), ("rayon", locked("rayon"))],
+        crates: readers_crates
+            .into_iter()
+            .map(|name| {
+                let version = locked(&name);
+                (name, version)
+            })
+            .collect(),
         rust,
         pythons,
     }
+}
+
+/// The crates between `# ANCHOR: reader-deps` and `# ANCHOR_END: reader-deps`
+/// in `Cargo.toml`: the block the preface shows readers.
+fn readers_crates(root: &Path) -> Vec<String> {
+    let manifest = fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let block = manifest
+        .split_once("# ANCHOR: reader-deps")
+        .and_then(|(_, rest)| rest.split_once("# ANCHOR_END: reader-deps"))
+        .map(|(block, _)| block)
+        .expect("Cargo.toml: no reader-deps anchors");
+    block
+        .lines()
+        .filter_map(|line| line.split_once('=').map(|(name, _)| name.trim().to_owned()))
+        .filter(|name| !name.is_empty() && !name.starts_with('#'))
+        .collect()
 }
 
 fn table(path: &Path) -> toml::Table {
@@ -66,7 +91,7 @@ impl Versions {
         expected.extend(
             self.crates
                 .iter()
-                .map(|(name, version)| (*name, version.clone())),
+                .map(|(name, version)| (name.as_str(), version.clone())),
         );
         let mut problems = Vec::new();
         for (name, version) in expected {
