@@ -9,7 +9,10 @@ fn count_primes(limit: u64) -> usize {
 
 fn main() {
     let limits = [20_000, 40_000, 60_000, 80_000];
-    let counts: Vec<usize> = limits.par_iter().map(|&limit| count_primes(limit)).collect();
+    let counts: Vec<usize> = limits
+        .par_iter()
+        .map(|&limit| count_primes(limit))
+        .collect();
     for (limit, count) in limits.iter().zip(counts) {
         println!("простых чисел меньше {limit}: {count}");
     }

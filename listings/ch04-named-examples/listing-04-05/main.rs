@@ -20,7 +20,10 @@ async fn handle(stream: TcpStream, gauge: Arc<Gauge>) -> std::io::Result<()> {
     let mut stream = BufReader::new(stream);
     let mut request = String::new();
     stream.read_line(&mut request).await?;
-    stream.get_mut().write_all(format!("pong {request}").as_bytes()).await?;
+    stream
+        .get_mut()
+        .write_all(format!("pong {request}").as_bytes())
+        .await?;
     stream.read_to_end(&mut Vec::new()).await?; // держим соединение, пока клиент его не закроет
     gauge.open_now.fetch_sub(1, Ordering::SeqCst);
     Ok(())
@@ -65,7 +68,10 @@ async fn run() -> std::io::Result<()> {
     drop(connections);
 
     println!("ответов: {answered}");
-    println!("одновременно открытых соединений: {}", gauge.peak.load(Ordering::SeqCst));
+    println!(
+        "одновременно открытых соединений: {}",
+        gauge.peak.load(Ordering::SeqCst)
+    );
     server.abort();
     Ok(())
 }

@@ -40,7 +40,9 @@ const JOBS: [&str; 6] = [
 ];
 
 fn is_prime(n: u64) -> bool {
-    (2..).take_while(|d| d * d <= n).all(|d| !n.is_multiple_of(d))
+    (2..)
+        .take_while(|d| d * d <= n)
+        .all(|d| !n.is_multiple_of(d))
 }
 
 fn count_primes(limit: u64) -> usize {

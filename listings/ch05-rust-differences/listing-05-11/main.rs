@@ -4,7 +4,11 @@ use tokio::sync::oneshot;
 use tokio::task::JoinSet;
 
 // футура задачи ждёт сигнала `go`; `done` сообщит, доработала задача или её отменили
-fn worker() -> (oneshot::Sender<()>, oneshot::Receiver<()>, impl Future<Output = ()>) {
+fn worker() -> (
+    oneshot::Sender<()>,
+    oneshot::Receiver<()>,
+    impl Future<Output = ()>,
+) {
     let (go, go_rx) = oneshot::channel();
     let (done_tx, done) = oneshot::channel();
     let future = async move {

@@ -17,7 +17,10 @@ async fn slow_server(_guard: Guard) -> io::Result<&'static str> {
 }
 
 async fn broken_server() -> io::Result<&'static str> {
-    Err(io::Error::new(io::ErrorKind::ConnectionRefused, "сервер недоступен"))
+    Err(io::Error::new(
+        io::ErrorKind::ConnectionRefused,
+        "сервер недоступен",
+    ))
 }
 
 async fn fetch_all() -> io::Result<Vec<&'static str>> {
