@@ -174,6 +174,14 @@ fn run_on(
     if key.passed_before() {
         return Ok(());
     }
+    let stdout = run(python, shown)?;
+    compare(shown, &stdout, outputs).map_err(|e| format!("[Python {}] {e}", python.release))?;
+    key.remember();
+    Ok(())
+}
+
+/// A Python program's stdout; an error when it fails or writes to stderr.
+fn run(python: &Interpreter, shown: &Shown) -> Result<String, String> {
     // `-W default` shows every warning, deprecations included: the listings
     // must not teach what a newer Python warns about.
     let output = Command::new(&python.path)
@@ -192,7 +200,6 @@ fn run_on(
                 shown.file
             )
         })?;
-    let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     if !output.status.success() || !stderr.is_empty() {
         return Err(format!(
@@ -200,7 +207,23 @@ fn run_on(
             shown.at, shown.file, python.release, output.status
         ));
     }
-    compare(shown, &stdout, outputs).map_err(|e| format!("[Python {}] {e}", python.release))?;
-    key.remember();
-    Ok(())
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// Every distinct stdout of `runs` runs on each Python the listing runs on,
+/// in the order first seen (for `BOOK_BLESS`).
+pub fn outputs_seen(python: &PythonShown, runs: usize) -> Result<Vec<String>, String> {
+    let mut seen: Vec<String> = Vec::new();
+    for interpreter in INTERPRETERS
+        .iter()
+        .filter(|i| parse(i.version) >= parse(python.since))
+    {
+        for _ in 0..runs {
+            let stdout = run(interpreter, &python.shown)?;
+            if !seen.contains(&stdout) {
+                seen.push(stdout);
+            }
+        }
+    }
+    Ok(seen)
 }

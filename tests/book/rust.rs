@@ -36,33 +36,33 @@ pub fn check_rust(listing: &Listing, rust: &RustShown, outputs: &[&Shown]) -> Re
     Ok(())
 }
 
-/// Compiles and runs a Rust block (or only type-checks a rejected one) and
-/// holds what happened to what the book shows.
+/// Compiles and runs a Rust block, or only type-checks a rejected one.
+pub fn report(shown: &Shown, expect: &Expect) -> SnippetReport {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let check_only = matches!(expect, Expect::FailsToCompile(_));
+    let run = if check_only {
+        check_snippet_as
+    } else {
+        run_snippet_as
+    };
+    run(
+        root,
+        env!("OUT_DIR"),
+        TARGET,
+        shown.text,
+        shown.file,
+        RUSTC_ARGS,
+    )
+}
+
+/// What happened to a Rust block, held to what the book shows.
 fn verdict(
     shown: &Shown,
     expect: Expect,
     diagnostic: Option<&Shown>,
     outputs: &[&Shown],
 ) -> Result<(), String> {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let report = match expect {
-        Expect::FailsToCompile(_) => check_snippet_as(
-            root,
-            env!("OUT_DIR"),
-            TARGET,
-            shown.text,
-            shown.file,
-            RUSTC_ARGS,
-        ),
-        _ => run_snippet_as(
-            root,
-            env!("OUT_DIR"),
-            TARGET,
-            shown.text,
-            shown.file,
-            RUSTC_ARGS,
-        ),
-    };
+    let report = report(shown, &expect);
     let SnippetReport {
         compiled,
         rustc_stderr,
@@ -120,7 +120,7 @@ fn verdict(
 /// A rejected listing shows what rejects it: `rustc.txt` under a
 /// `compile_fail` block, `panic.txt` under a `should_panic` one; a listing
 /// that runs shows neither.
-fn diagnostic_shown<'a>(
+pub fn diagnostic_shown<'a>(
     listing: &'a Listing,
     rust: &RustShown,
     expect: &Expect,
