@@ -255,13 +255,13 @@ fn rustc_headline(stderr: &str) -> Vec<String> {
         .collect()
 }
 
-/// The lines after `thread '…' panicked at …:` up to the backtrace note.
+/// The lines after `thread '…' panicked at …:` up to the backtrace or its note.
 fn panic_message(stderr: &str) -> Vec<String> {
     stderr
         .lines()
         .skip_while(|line| !line.contains("panicked at"))
         .skip(1)
-        .take_while(|line| !line.starts_with("note: run with"))
+        .take_while(|line| !line.starts_with("note: ") && !line.starts_with("stack backtrace:"))
         .map(str::to_owned)
         .collect()
 }
