@@ -217,8 +217,8 @@ suite() {
     # The harness's own messages (src/chNN.md:line: …), and compiler errors as file:line.
     # After «печатает не то»: what the program printed, up to the shown outputs.
     sed -e "s|$book/||g" "$log" | awk '
-      printed && /^--- / { printed = 0 }
-      printed { if (shown++ < 20) print "    | " $0; next }
+      printed && /^(--- |книга не показывает)/ { printed = 0 } # the line before it only separates
+      printed { if (shown++ && shown <= 21) print "    | " held; held = $0; next }
       match($0, /(\[Python [^]]*\] )?[A-Za-z0-9_.\/-]+\.(md|rs|py|txt|toml):[0-9]+: /) {
         line = substr($0, RSTART); if (!seen[line]++) print line
         printed = 0; next }
