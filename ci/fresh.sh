@@ -22,7 +22,7 @@
 # `file:line: …` (paths in the copy, which are the book's paths).
 # Exits 1 when a pass fails; its whole log is in target/fresh/pass-N.log.
 #
-# Usage: ci/fresh.sh
+# Usage: ci/fresh.sh [COMMIT]   (default HEAD: the committed tree, not the working one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -39,6 +39,7 @@ mkdir -p "$fresh"
 rm -rf "$book"
 git clone --quiet "$root" "$book"
 cd "$book"
+git checkout --quiet --detach "${1:-HEAD}"
 echo "fresh: $(git log -1 --format='%h %s') ($(rustc --version))"
 
 # The helpers below work on the copy's Cargo.toml, Cargo.lock and preface.
@@ -211,12 +212,19 @@ suite() {
   local log=$fresh/pass-$1.log status=0
   cargo test --locked --no-fail-fast >"$log" 2>&1 || status=$?
   grep -h '^Python для листингов' "$log" | sort -u | sed 's/^/  /'
-  awk '/^test result:/ { passed += $4; failed += $6 } END { printf "  tests: %d passed, %d failed\n", passed, failed }' "$log"
+  awk '/^test result:/ { runs++; passed += $4; failed += $6 }
+    END { if (runs) printf "  tests: %d passed, %d failed\n", passed, failed; else print "  no test ran: the build failed" }' "$log"
   if ((status)); then
     sed -n 's/^test \(.*\) \.\.\. FAILED$/  FAILED: \1/p' "$log"
     # The harness's own messages (src/chNN.md:line: …), and compiler errors as file:line.
     # After «печатает не то»: what the program printed, up to the shown outputs.
+    # A panic outside the harness's messages (build.rs, a test of the harness) as file:line.
     sed -e "s|$book/||g" "$log" | awk '
+      panic != "" && !/^(\[Python [^]]*\] )?[A-Za-z0-9_.\/-]+\.(md|rs|py|txt|toml):[0-9]+: / {
+        message = $0; sub(/^ +/, "", message); if (!seen[panic message]++) print panic ": " message }
+      { panic = "" }
+      match($0, /panicked at [^ ]+:[0-9]+:[0-9]+:$/) {
+        split(substr($0, RSTART + 12), at, ":"); panic = at[1] ":" at[2]; next }
       printed && /^(--- |книга не показывает)/ { printed = 0 } # the line before it only separates
       printed { if (shown++ && shown <= 21) print "    | " held; held = $0; next }
       match($0, /(\[Python [^]]*\] )?[A-Za-z0-9_.\/-]+\.(md|rs|py|txt|toml):[0-9]+: /) {
