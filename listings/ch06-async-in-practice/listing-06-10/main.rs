@@ -1,0 +1,23 @@
+use tokio::sync::broadcast::{self, error::RecvError};
+
+#[tokio::main]
+async fn main() {
+    let (sender, mut fast) = broadcast::channel(2); // хранит только два последних сообщения
+    let mut slow = sender.subscribe();
+    let mut fast_got = Vec::new();
+    for n in 1..=5 {
+        sender.send(n).unwrap(); // каждый получатель получит свою копию (`Clone`)
+        fast_got.push(fast.recv().await.unwrap()); // быстрый получатель читает сразу
+    }
+    drop(sender); // канал закрыт
+    println!("быстрый получил: {fast_got:?}");
+    let mut slow_got = Vec::new();
+    loop {
+        match slow.recv().await {
+            Ok(n) => slow_got.push(n),
+            Err(RecvError::Lagged(missed)) => println!("медленный отстал и пропустил {missed}"),
+            Err(RecvError::Closed) => break,
+        }
+    }
+    println!("медленный получил: {slow_got:?}");
+}
