@@ -29,7 +29,7 @@ async fn download(n: u64, in_flight: &InFlight) -> u64 {
     n * n
 }
 
-#[tokio::main(flavor = "current_thread")] // один поток, как в asyncio: счёт не зависит от ОС
+#[tokio::main(flavor = "current_thread")] // один поток, как в asyncio: счёт одинаков при каждом запуске
 async fn main() {
     let limit = Arc::new(Semaphore::new(2));
     let in_flight = Arc::new(InFlight::default());
@@ -40,7 +40,7 @@ async fn main() {
         let in_flight = Arc::clone(&in_flight);
         tasks.push(tokio::spawn(async move {
             let square = download(n, &in_flight).await;
-            drop(permit); // место освобождает завершённая задача
+            drop(permit); // разрешение перешло в задачу и возвращается здесь
             square
         }));
     }
