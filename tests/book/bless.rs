@@ -120,14 +120,17 @@ fn bless_outputs(
     let mut unshown: Vec<(&str, Vec<String>)> = languages
         .iter()
         .map(|(language, seen)| {
+            let shown_for_language = |out: &String| {
+                listing
+                    .outputs
+                    .iter()
+                    .any(|o| applies_to(o.file, language) && o.text == *out)
+            };
+            // Showing no output says the program prints nothing.
+            let shows_none = !listing.outputs.iter().any(|o| applies_to(o.file, language));
             let new = seen
                 .iter()
-                .filter(|out| {
-                    !listing
-                        .outputs
-                        .iter()
-                        .any(|o| applies_to(o.file, language) && o.text == **out)
-                })
+                .filter(|out| !shown_for_language(out) && !(shows_none && out.is_empty()))
                 .cloned()
                 .collect();
             (*language, new)
