@@ -97,7 +97,8 @@ impl Versions {
         for (name, version) in expected {
             let row = text.lines().enumerate().find_map(|(index, line)| {
                 let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-                (cells.len() > 3 && cells[1] == name).then(|| (index + 1, cells[2].to_owned()))
+                (cells.len() > 3 && cells[1].trim_matches('`') == name)
+                    .then(|| (index + 1, cells[2].to_owned()))
             });
             match row {
                 Some((_, shown)) if shown == version => {}

@@ -41,7 +41,7 @@ cases=(
   "search-ru-yo|sed -i \"s#token = token.replace(/ё/g, 'е');##\" theme/search-ru/stemmer-ru-en.js|строк дают в браузере не те поисковые термины"
   "python-too-new|sed -i 's/    await say_hello()/    async with asyncio.timeout(5):\\n        await say_hello()/' $l0303/main.py|$ch03:54: $l0303/main.py на Python 3.9."
   "python-since-unpromised|sed -i 's#Листинг 3-3 — Python: #Листинг 3-3 — Python 3.8+: #' $ch03|$ch03:54: подпись говорит «Python 3.8+»"
-  "versions-table|sed -i '/^. tokio /s/[0-9][0-9.]*[0-9]/1.0.0/' src/preface.md|src/preface.md:19: в таблице версий tokio — «1.0.0»"
+  "versions-table|sed -i '/^. .tokio. /s/[0-9][0-9.]*[0-9]/1.0.0/' src/preface.md|src/preface.md:19: в таблице версий tokio — «1.0.0»"
   "caption|sed -i 's#Листинг 3-3 — Rust: <code>$l0303/main.rs</code>#Листинг 3-3 — Rust#' $ch03|$ch03:63: подпись над блоком не называет файл"
 )
 
