@@ -23,7 +23,7 @@ async fn main() {
     println!("{late} прошёл сразу: событие уже установлено");
 
     let notify = Notify::new();
-    let early = notify.notified(); // ждущий записан в очередь уже при создании футуры
+    let early = notify.notified(); // `notify_waiters()` разбудит её уже с момента создания
     notify.notify_waiters(); // будит только тех, кто уже ждёт, и ничего не запоминает
     early.await;
     let late = tokio::time::timeout(Duration::from_millis(50), notify.notified()).await;
