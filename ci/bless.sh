@@ -27,11 +27,9 @@ bless() { # bless the given test names in the current directory
 }
 
 if [[ ${self_test:-} ]]; then
-  work=$(mktemp -d)
-  trap 'rm -rf "$work"' EXIT
-  export CARGO_TARGET_DIR="$root/target/selftest"
-  git archive HEAD | tar -x -m -C "$work"
-  cd "$work"
+  source ci/scratch-copy.sh
+  copy_of_head "$work/book"
+  cd "$work/book"
   git init -q && git add -A && git -c user.name=bless -c user.email=bless@localhost commit -qm copy
   l=listings/ch02-asyncio-vs-threads/listing-02-01
   sed -i '1s/.*/сломано/' "$l/output.txt"

@@ -8,12 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-# Shares compiled dependencies with ci/selftest.sh; only the book package rebuilds.
-export CARGO_TARGET_DIR="$root/target/selftest"
-git archive HEAD | tar -x -m -C "$work"
-cd "$work"
+source ci/scratch-copy.sh
+copy_of_head "$work/book"
+cd "$work/book"
 l0303=listings/ch03-async-await/listing-03-03
 python_listings=$(ls listings/*/*/main.py | wc -l)
 rust_listings=$(ls listings/*/*/main.rs | wc -l)

@@ -7,10 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-# Shares compiled dependencies with the main tree; only the book package rebuilds.
-export CARGO_TARGET_DIR="$root/target/selftest"
+source ci/scratch-copy.sh
 
 ch02=src/ch02-02-how-they-work.md
 ch03=src/ch03-async-await.md
@@ -50,10 +47,7 @@ failed=0
 for case in "${cases[@]}"; do
   IFS='|' read -r name breakage expected <<<"$case"
   if ((${#wanted[@]})) && [[ " ${wanted[*]} " != *" $name "* ]]; then continue; fi
-  rm -rf "$work/book" && mkdir "$work/book"
-  # -m: files get the time of extraction, newer than the last case's build, so
-  # cargo sees them as changed and build.rs turns the book into tests again.
-  git archive HEAD | tar -x -m -C "$work/book"
+  copy_of_head "$work/book"
   (cd "$work/book" && eval "$breakage")
   if (cd "$work/book" && cargo test --locked --quiet >"$work/log" 2>&1); then
     echo "FAIL $name: cargo test passed with the book broken"
