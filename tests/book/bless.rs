@@ -130,7 +130,7 @@ fn bless_outputs(
             let shows_none = !listing.outputs.iter().any(|o| applies_to(o.file, language));
             let new = seen
                 .iter()
-                .filter(|out| !shown_for_language(out) && !(shows_none && out.is_empty()))
+                .filter(|out| !(shown_for_language(out) || shows_none && out.is_empty()))
                 .cloned()
                 .collect();
             (*language, new)
