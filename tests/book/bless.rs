@@ -21,7 +21,7 @@ use std::io::Write as _;
 use std::path::Path;
 
 use crate::rust::{Expect, diagnostic_shown, expectation, report};
-use crate::{Listing, Shown, python};
+use crate::{Listing, Shown, may_print, python};
 
 pub fn is_on() -> bool {
     std::env::var_os("BOOK_BLESS").is_some_and(|on| !on.is_empty())
@@ -69,7 +69,8 @@ pub fn bless(listing: &Listing) -> Result<(), String> {
                     ));
                 }
                 (Expect::Panics, true) => {
-                    if let Some(shown) = diagnostic {
+                    // The panic message is the same on every run: bless it once.
+                    if let Some(shown) = diagnostic.filter(|_| seen.is_empty()) {
                         notes.extend(bless_diagnostic(shown, &report.stderr, panic_message));
                     }
                 }
@@ -98,13 +99,6 @@ pub fn bless(listing: &Listing) -> Result<(), String> {
     Ok(())
 }
 
-/// Who may print a shown output file, by its name.
-fn applies_to(file: &str, language: &str) -> bool {
-    let name = Path::new(file).file_name().unwrap().to_string_lossy();
-    !(name.starts_with("output-python") || name.starts_with("output-rust"))
-        || name.starts_with(&format!("output-{language}"))
-}
-
 fn bless_outputs(
     listing: &Listing,
     python: Option<Vec<String>>,
@@ -124,10 +118,10 @@ fn bless_outputs(
                 listing
                     .outputs
                     .iter()
-                    .any(|o| applies_to(o.file, language) && o.text == *out)
+                    .any(|o| may_print(o.file, language) && o.text == *out)
             };
             // Showing no output says the program prints nothing.
-            let shows_none = !listing.outputs.iter().any(|o| applies_to(o.file, language));
+            let shows_none = !listing.outputs.iter().any(|o| may_print(o.file, language));
             let new = seen
                 .iter()
                 .filter(|out| !(shown_for_language(out) || shows_none && out.is_empty()))
@@ -140,7 +134,7 @@ fn bless_outputs(
         let users: Vec<&str> = languages
             .iter()
             .map(|(language, _)| *language)
-            .filter(|language| applies_to(output.file, language))
+            .filter(|language| may_print(output.file, language))
             .collect();
         let printed = languages.iter().any(|(language, seen)| {
             users.contains(language) && seen.iter().any(|s| *s == output.text)

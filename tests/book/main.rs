@@ -64,10 +64,10 @@ fn check_listing(listing: &Listing) {
     }
     let failures: Vec<String> = std::thread::scope(|scope| {
         let python = listing.python.as_ref().map(|python| {
-            scope.spawn(|| python::check_python(python, &outputs_of(listing, "rust")))
+            scope.spawn(|| python::check_python(python, &outputs_of(listing, "python")))
         });
         let rust = listing.rust.as_ref().map(|rust| {
-            scope.spawn(|| rust::check_rust(listing, rust, &outputs_of(listing, "python")))
+            scope.spawn(|| rust::check_rust(listing, rust, &outputs_of(listing, "rust")))
         });
         [python, rust]
             .into_iter()
@@ -83,12 +83,19 @@ fn check_listing(listing: &Listing) {
     );
 }
 
-/// The outputs a program may print: all but those named for the other language.
-fn outputs_of<'a>(listing: &'a Listing, other_language: &str) -> Vec<&'a Shown> {
-    let other = format!("/output-{other_language}");
+/// The outputs the program in `language` may print.
+fn outputs_of<'a>(listing: &'a Listing, language: &str) -> Vec<&'a Shown> {
     listing
         .outputs
         .iter()
-        .filter(|output| !output.file.contains(&other))
+        .filter(|output| may_print(output.file, language))
         .collect()
+}
+
+/// `output*.txt` is for both programs, `output-python*.txt` and
+/// `output-rust*.txt` only for the one they name.
+fn may_print(output_file: &str, language: &str) -> bool {
+    let name = output_file.rsplit('/').next().unwrap_or(output_file);
+    !(name.starts_with("output-python") || name.starts_with("output-rust"))
+        || name.starts_with(&format!("output-{language}"))
 }

@@ -118,12 +118,17 @@ fn parse(version: &str) -> (u32, u32) {
     (major.parse().unwrap(), minor.parse().unwrap())
 }
 
+/// The interpreters found that a listing runs on: from its «Python 3.N+» on.
+fn interpreters_for(python: &PythonShown) -> impl Iterator<Item = &'static Interpreter> {
+    let since = parse(python.since);
+    INTERPRETERS
+        .iter()
+        .filter(move |i| parse(i.version) >= since)
+}
+
 pub fn check_python(python: &PythonShown, outputs: &[&Shown]) -> Result<(), String> {
     let shown = &python.shown;
-    let wanted: Vec<&Interpreter> = INTERPRETERS
-        .iter()
-        .filter(|i| parse(i.version) >= parse(python.since))
-        .collect();
+    let wanted: Vec<&Interpreter> = interpreters_for(python).collect();
     let mut failures = Vec::new();
     if std::env::var_os(REQUIRE_ALL).is_some() {
         for version in PYTHONS.iter().filter(|v| parse(v) >= parse(python.since)) {
@@ -214,10 +219,7 @@ fn run(python: &Interpreter, shown: &Shown) -> Result<String, String> {
 /// in the order first seen (for `BOOK_BLESS`).
 pub fn outputs_seen(python: &PythonShown, runs: usize) -> Result<Vec<String>, String> {
     let mut seen: Vec<String> = Vec::new();
-    for interpreter in INTERPRETERS
-        .iter()
-        .filter(|i| parse(i.version) >= parse(python.since))
-    {
+    for interpreter in interpreters_for(python) {
         for _ in 0..runs {
             let stdout = run(interpreter, &python.shown)?;
             if !seen.contains(&stdout) {
