@@ -1,6 +1,7 @@
 async fn fetch_data() {}
 
-#[allow(unused_variables)] // как и в Python, результат здесь не нужен
+// как и в Python, результат здесь не нужен
+#[allow(unused_variables)]
 // ANCHOR: fragment
 #[tokio::main]
 async fn main() {

@@ -1,7 +1,8 @@
 use std::time::Duration;
 
 async fn say_hello() {
-    tokio::time::sleep(Duration::from_secs(1)).await; // имитация асинхронной операции
+    // имитация асинхронной операции
+    tokio::time::sleep(Duration::from_secs(1)).await;
     println!("Hello, world!");
 }
 

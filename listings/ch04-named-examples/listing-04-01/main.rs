@@ -1,7 +1,8 @@
 use std::time::Duration;
 
 fn download(name: &str) -> String {
-    std::thread::sleep(Duration::from_secs(1)); // блокирующий вызов: имитация I/O
+    // блокирующий вызов: имитация I/O
+    std::thread::sleep(Duration::from_secs(1));
     format!("{name}: готово")
 }
 

@@ -13,7 +13,8 @@ fn download(name: &str) -> String {
 fn pool_map(workers: usize, names: &[&str]) -> Vec<String> {
     let next = AtomicUsize::new(0);
     let results = Mutex::new(vec![String::new(); names.len()]);
-    // потоки внутри `scope` заимствуют `next`, `results` и `names`: `scope` дождётся их всех
+    // потоки внутри `scope` заимствуют `next`, `results` и `names`:
+    // `scope` дождётся их всех
     thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {

@@ -20,7 +20,8 @@ async def handle(reader, writer):
 
 async def main():
     server = await asyncio.start_server(handle, "127.0.0.1", 0, backlog=CLIENTS)
-    port = server.sockets[0].getsockname()[1]  # порт 0: свободный порт выберет ОС
+    # порт 0: свободный порт выберет ОС
+    port = server.sockets[0].getsockname()[1]
 
     connections = await asyncio.gather(
         *(asyncio.open_connection("127.0.0.1", port) for _ in range(CLIENTS))
@@ -30,8 +31,10 @@ async def main():
     replies = [await reader.readline() for reader, _ in connections]
     for _, writer in connections:
         writer.close()
-    # ждём, пока обработчики закроют свои сокеты: иначе `asyncio.run` отменит их на выходе
-    await asyncio.gather(*handlers, *(writer.wait_closed() for _, writer in connections))
+    # ждём, пока обработчики закроют свои сокеты:
+    # иначе `asyncio.run` отменит их на выходе
+    closing = (writer.wait_closed() for _, writer in connections)
+    await asyncio.gather(*handlers, *closing)
     server.close()
     await server.wait_closed()
 

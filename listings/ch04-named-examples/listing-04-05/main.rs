@@ -24,17 +24,22 @@ async fn handle(stream: TcpStream, gauge: Arc<Gauge>) -> std::io::Result<()> {
         .get_mut()
         .write_all(format!("pong {request}").as_bytes())
         .await?;
-    stream.read_to_end(&mut Vec::new()).await?; // держим соединение, пока клиент его не закроет
+    // держим соединение, пока клиент его не закроет
+    stream.read_to_end(&mut Vec::new()).await?;
     gauge.open_now.fetch_sub(1, Ordering::SeqCst);
     Ok(())
 }
 
-async fn serve(listener: TcpListener, gauge: Arc<Gauge>) -> std::io::Result<()> {
+async fn serve(
+    listener: TcpListener,
+    gauge: Arc<Gauge>,
+) -> std::io::Result<()> {
     loop {
         let (stream, _) = listener.accept().await?;
         let gauge = Arc::clone(&gauge);
         tokio::spawn(async move {
-            // результат задачи никто не ждёт, поэтому ошибку соединения печатаем здесь
+            // результат задачи никто не ждёт,
+            // поэтому ошибку соединения печатаем здесь
             if let Err(error) = handle(stream, gauge).await {
                 eprintln!("соединение: {error}");
             }
@@ -43,7 +48,8 @@ async fn serve(listener: TcpListener, gauge: Arc<Gauge>) -> std::io::Result<()> 
 }
 
 async fn run() -> std::io::Result<()> {
-    let listener = TcpListener::bind("127.0.0.1:0").await?; // порт 0: свободный порт выберет ОС
+    // порт 0: свободный порт выберет ОС
+    let listener = TcpListener::bind("127.0.0.1:0").await?;
     let address = listener.local_addr()?;
     let gauge = Arc::new(Gauge::default());
     let server = tokio::spawn(serve(listener, Arc::clone(&gauge)));

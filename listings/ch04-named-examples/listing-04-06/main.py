@@ -20,7 +20,11 @@ SMALL = ([1_000, 1_200, 1_400, 1_600], 100, 0.01)
 
 
 def count_primes(limit):
-    return sum(1 for n in range(2, limit) if all(n % d for d in range(2, int(n**0.5) + 1)))
+    return sum(
+        1
+        for n in range(2, limit)
+        if all(n % d for d in range(2, int(n**0.5) + 1))
+    )
 
 
 def cpu_one_thread(limits):
@@ -38,7 +42,9 @@ def cpu_processes(limits):
 
 
 def io_threads(tasks, wait):
-    threads = [threading.Thread(target=time.sleep, args=(wait,)) for _ in range(tasks)]
+    threads = [
+        threading.Thread(target=time.sleep, args=(wait,)) for _ in range(tasks)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -47,14 +53,20 @@ def io_threads(tasks, wait):
 
 
 async def sleep_all(tasks, wait):
-    return len(await asyncio.gather(*(asyncio.sleep(wait) for _ in range(tasks))))
+    return len(
+        await asyncio.gather(*(asyncio.sleep(wait) for _ in range(tasks)))
+    )
 
 
 def io_asyncio(tasks, wait):
     return asyncio.run(sleep_all(tasks, wait))
 
 
-CPU_JOBS = {"cpu-one-thread": cpu_one_thread, "cpu-threads": cpu_threads, "cpu-processes": cpu_processes}
+CPU_JOBS = {
+    "cpu-one-thread": cpu_one_thread,
+    "cpu-threads": cpu_threads,
+    "cpu-processes": cpu_processes,
+}
 IO_JOBS = {"io-threads": io_threads, "io-asyncio": io_asyncio}
 
 
@@ -69,7 +81,8 @@ if __name__ == "__main__":
     if len(sys.argv) > 1:
         job, limits = sys.argv[1], [int(arg) for arg in sys.argv[2:]]
         size = (limits or FULL[0], *FULL[1:])
-        start = time.perf_counter()  # монотонные часы: перевод системных не исказит замер
+        # монотонные часы: перевод системных не исказит замер
+        start = time.perf_counter()
         result = run(job, size)
         print(job, result, f"{time.perf_counter() - start:.6f} с")
     else:

@@ -1,11 +1,12 @@
 //! Сценарии для замеров раздела 4.5.
 //!
 //! Так программу запускает `ci/measure.sh`, собрав её в режиме release:
-//! `measure <сценарий> [границы…]` выполняет один сценарий с полными параметрами
-//! и печатает его результат и время работы в секундах — от начала сценария до
-//! конца, без запуска процесса. Границы, если они заданы, заменяют границы
-//! подсчёта простых чисел. Так её проверяют тесты книги: без аргумента программа
-//! выполняет все сценарии с малыми параметрами и печатает только результаты.
+//! `measure <сценарий> [границы…]` выполняет один сценарий с полными
+//! параметрами и печатает его результат и время работы в секундах — от начала
+//! сценария до конца, без запуска процесса. Границы, если они заданы, заменяют
+//! границы подсчёта простых чисел. Так её проверяют тесты книги: без аргумента
+//! программа выполняет все сценарии с малыми параметрами и печатает только
+//! результаты.
 
 use std::time::{Duration, Instant};
 use std::{env, thread};
@@ -13,7 +14,8 @@ use std::{env, thread};
 use rayon::prelude::*;
 use tokio::task::JoinSet;
 
-/// Границы подсчёта простых чисел, число ожиданий и длительность одного ожидания.
+/// Границы подсчёта простых чисел, число ожиданий и длительность одного
+/// ожидания.
 struct Size<'a> {
     limits: &'a [u64],
     tasks: usize,
@@ -86,7 +88,8 @@ fn run(job: &str, size: &Size) -> String {
             let counts: Vec<usize> = size
                 .limits
                 .iter()
-                .map(|&limit| (2..limit).into_par_iter().filter(|&n| is_prime(n)).count())
+                .map(|&limit| (2..limit).into_par_iter())
+                .map(|numbers| numbers.filter(|&n| is_prime(n)).count())
                 .collect();
             format!("{counts:?}")
         }
@@ -116,7 +119,8 @@ fn main() {
     let mut args = env::args().skip(1);
     match args.next() {
         Some(job) => {
-            let mut limits: Vec<u64> = args.map(|arg| arg.parse().unwrap()).collect();
+            let parsed = args.map(|arg| arg.parse().unwrap());
+            let mut limits: Vec<u64> = parsed.collect();
             if limits.is_empty() {
                 limits = FULL.limits.to_vec();
             }
@@ -124,7 +128,8 @@ fn main() {
                 limits: &limits,
                 ..FULL
             };
-            let start = Instant::now(); // монотонные часы: перевод системных не исказит замер
+            // монотонные часы: перевод системных не исказит замер
+            let start = Instant::now();
             let result = run(&job, &size);
             println!("{job} {result} {:.6} с", start.elapsed().as_secs_f64());
         }

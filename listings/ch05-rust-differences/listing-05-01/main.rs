@@ -4,6 +4,7 @@ async fn fetch_data() {
 
 #[tokio::main]
 async fn main() {
-    let _ = fetch_data(); // футура создана и сразу уничтожена: её никто не ожидает
+    // футура создана и сразу уничтожена: её никто не ожидает
+    let _ = fetch_data();
     println!("main завершается");
 }

@@ -3,7 +3,8 @@ import time
 
 async def task1():
     print("Start task1")
-    await asyncio.to_thread(time.sleep, 2)  # блокирующий вызов в отдельном потоке
+    # блокирующий вызов в отдельном потоке
+    await asyncio.to_thread(time.sleep, 2)
     print("End task1")
 
 async def task2():

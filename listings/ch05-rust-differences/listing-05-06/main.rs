@@ -5,7 +5,8 @@ use std::time::Duration;
 async fn main() {
     let task = tokio::spawn(async {
         let data = Rc::new(vec![1, 2, 3]);
-        tokio::time::sleep(Duration::from_millis(10)).await; // `Rc` переживает `.await`
+        // `Rc` переживает `.await`
+        tokio::time::sleep(Duration::from_millis(10)).await;
         println!("сумма: {}", data.iter().sum::<i32>());
     });
     task.await.unwrap();

@@ -8,7 +8,8 @@ async def slow_operation():
 async def main():
     try:
         await asyncio.wait_for(slow_operation(), timeout=1)
-    except asyncio.TimeoutError:  # до Python 3.11 это не встроенный `TimeoutError`
+    # до Python 3.11 это не встроенный `TimeoutError`
+    except asyncio.TimeoutError:
         print("тайм-аут: операция не уложилась в 1 с")
 
 asyncio.run(main())

@@ -3,7 +3,8 @@ use std::time::Duration;
 async fn slow_operation() {
     println!("медленная операция началась");
     tokio::time::sleep(Duration::from_secs(2)).await;
-    println!("медленная операция закончилась"); // не выполнится: футуру уничтожат
+    // не выполнится: футуру уничтожат
+    println!("медленная операция закончилась");
 }
 
 #[tokio::main]

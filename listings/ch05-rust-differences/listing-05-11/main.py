@@ -20,7 +20,8 @@ async def main():
     task = asyncio.create_task(worker(asyncio.Event(), loop.create_future()))
     try:
         await asyncio.wait_for(task, timeout=0.01)
-    except asyncio.TimeoutError:  # до Python 3.11 это не встроенный `TimeoutError`
+    # до Python 3.11 это не встроенный `TimeoutError`
+    except asyncio.TimeoutError:
         print(f"wait_for(task): тайм-аут, {state(task)}")
 
     task = asyncio.create_task(worker(asyncio.Event(), loop.create_future()))

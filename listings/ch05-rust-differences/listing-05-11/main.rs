@@ -3,7 +3,8 @@ use std::time::Duration;
 use tokio::sync::oneshot;
 use tokio::task::JoinSet;
 
-// футура задачи ждёт сигнала `go`; `done` сообщит, доработала задача или её отменили
+// футура задачи ждёт сигнала `go`;
+// `done` сообщит, доработала задача или её отменили
 fn worker() -> (
     oneshot::Sender<()>,
     oneshot::Receiver<()>,
@@ -21,7 +22,8 @@ fn worker() -> (
 async fn state(done: oneshot::Receiver<()>) -> &'static str {
     match done.await {
         Ok(()) => "задача доработала",
-        Err(_) => "задача отменена", // `done_tx` уничтожен вместе с футурой задачи
+        // `done_tx` уничтожен вместе с футурой задачи
+        Err(_) => "задача отменена",
     }
 }
 
@@ -40,7 +42,8 @@ async fn main() {
     let _ = go.send(());
     println!("timeout(handle): тайм-аут, {}", state(done).await);
 
-    let (_go, done, future) = worker(); // `_go` живёт до конца `main`: сигнала не будет
+    // `_go` живёт до конца `main`: сигнала не будет
+    let (_go, done, future) = worker();
     let handle = tokio::spawn(future);
     handle.abort();
     println!("handle.abort(): {}", state(done).await);

@@ -7,7 +7,9 @@ async def fetch(name, seconds):
 async def main():
     fast = asyncio.create_task(fetch("быстрый сервер", 1))
     slow = asyncio.create_task(fetch("медленный сервер", 2))
-    done, pending = await asyncio.wait({fast, slow}, return_when=asyncio.FIRST_COMPLETED)
+    done, pending = await asyncio.wait(
+        {fast, slow}, return_when=asyncio.FIRST_COMPLETED
+    )
     for task in pending:
         task.cancel()  # оставшуюся задачу отменяем явно
     print(f"первым ответил: {done.pop().result()}")

@@ -8,7 +8,9 @@ async def fetch(name, seconds):
 async def main():
     fast = asyncio.create_task(fetch("быстрый сервер", 1))
     slow = asyncio.create_task(fetch("медленный сервер", 2))
-    done, _ = await asyncio.wait({fast, slow}, return_when=asyncio.FIRST_COMPLETED)
+    done, _ = await asyncio.wait(
+        {fast, slow}, return_when=asyncio.FIRST_COMPLETED
+    )
     print(f"первым ответил: {done.pop().result()}")
     await slow  # `cancel()` не вызван: медленная задача работает дальше
 

@@ -14,7 +14,8 @@ async fn main() {
     let fast = tokio::spawn(fetch("быстрый сервер", 1));
     let slow = tokio::spawn(async move {
         let name = fetch("медленный сервер", 2).await;
-        finished.send(()).unwrap(); // сообщить `main`, что задача дошла до конца
+        // сообщить `main`, что задача дошла до конца
+        finished.send(()).unwrap();
         name
     });
     // `select!` уничтожает проигравшую ветку, то есть `JoinHandle`, а не задачу

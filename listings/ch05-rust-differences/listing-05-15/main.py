@@ -3,7 +3,8 @@ import asyncio
 async def producer(queue):
     for item in range(1, 4):
         await queue.put(item)
-    await queue.put(None)  # маркер конца: до Python 3.13 закрыть `asyncio.Queue` нельзя
+    # маркер конца: до Python 3.13 закрыть `asyncio.Queue` нельзя
+    await queue.put(None)
 
 async def consumer(queue):
     while (item := await queue.get()) is not None:

@@ -6,7 +6,8 @@ use tokio::task::JoinSet;
 async fn worker(receiver: Arc<Mutex<mpsc::Receiver<u64>>>) -> Vec<u64> {
     let mut squares = Vec::new();
     loop {
-        // охранник уничтожается в конце оператора: элемент обрабатывают без блокировки
+        // охранник уничтожается в конце оператора:
+        // элемент обрабатывают без блокировки
         let item = receiver.lock().await.recv().await;
         match item {
             Some(n) => squares.push(n * n),

@@ -3,7 +3,8 @@ use std::sync::{Arc, Mutex};
 async fn add_one(count: Arc<Mutex<u32>>) {
     let mut count = count.lock().unwrap();
     let value = *count;
-    tokio::task::yield_now().await; // охранник `std::sync::Mutex` переживает `.await`
+    // охранник `std::sync::Mutex` переживает `.await`
+    tokio::task::yield_now().await;
     *count = value + 1;
 }
 

@@ -17,4 +17,7 @@ for thread in threads:
     thread.join()
 
 print("ожидалось: 4000")
-print("все обновления на месте" if counter == 4000 else "часть обновлений потеряна")
+if counter == 4000:
+    print("все обновления на месте")
+else:
+    print("часть обновлений потеряна")

@@ -3,7 +3,8 @@ use std::time::Duration;
 
 use tokio::task::JoinSet;
 
-struct Guard(&'static str); // печатает при уничтожении: так видно, что футура отменена
+// печатает при уничтожении: так видно, что футура отменена
+struct Guard(&'static str);
 
 impl Drop for Guard {
     fn drop(&mut self) {
@@ -32,7 +33,8 @@ async fn fetch_all() -> io::Result<Vec<&'static str>> {
         match result.unwrap() {
             Ok(name) => names.push(name),
             Err(error) => {
-                tasks.shutdown().await; // отменить остальные задачи и дождаться их, как `TaskGroup`
+                // отменить остальные задачи и дождаться их, как `TaskGroup`
+                tasks.shutdown().await;
                 return Err(error);
             }
         }

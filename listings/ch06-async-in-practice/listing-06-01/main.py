@@ -4,13 +4,15 @@ async def session(n, closed):
     try:
         await asyncio.sleep(3600)  # обслуживаем клиента, пока задачу не отменят
     finally:
-        await asyncio.sleep(0.01)  # прощальное сообщение клиенту: очистка с `await`
+        # прощальное сообщение клиенту: очистка с `await`
+        await asyncio.sleep(0.01)
         closed.append(n)
 
 async def main():
     closed = []
     tasks = [asyncio.create_task(session(n, closed)) for n in range(1, 4)]
-    # задачи входят в `try`: задача, отменённая до старта, не выполнит и `finally`
+    # задачи входят в `try`:
+    # задача, отменённая до старта, не выполнит и `finally`
     await asyncio.sleep(0)
     print("сигнал остановки")
     for task in tasks:

@@ -8,7 +8,8 @@ use tokio_util::task::TaskTracker;
 async fn session(token: CancellationToken, closed: Arc<AtomicUsize>) {
     tokio::select! {
         _ = token.cancelled() => {} // сигнал остановки
-        _ = tokio::time::sleep(Duration::from_secs(3600)) => {} // обслуживаем клиента
+        // обслуживаем клиента
+        _ = tokio::time::sleep(Duration::from_secs(3600)) => {}
     }
     // прощальное сообщение клиенту: очистка с `.await`
     tokio::time::sleep(Duration::from_millis(10)).await;
@@ -24,8 +25,10 @@ async fn main() {
         tracker.spawn(session(token.clone(), Arc::clone(&closed)));
     }
     println!("сигнал остановки");
-    token.cancel(); // задача, которая ещё не начала работу, увидит отмену при первом опросе
-    tracker.close(); // новых задач не будет: `wait` вернётся, когда завершатся эти
+    // задача, которая ещё не начала работу, увидит отмену при первом опросе
+    token.cancel();
+    // новых задач не будет: `wait` вернётся, когда завершатся эти
+    tracker.close();
     tracker.wait().await;
     println!("закрыто сессий: {}", closed.load(Ordering::Relaxed));
 }

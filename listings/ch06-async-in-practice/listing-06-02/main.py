@@ -10,7 +10,8 @@ async def session(n, stop, closed):
 async def main():
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    loop.add_signal_handler(signal.SIGINT, stop.set)  # теперь Ctrl-C не прерывает программу
+    # теперь Ctrl-C не прерывает программу
+    loop.add_signal_handler(signal.SIGINT, stop.set)
     closed = []
     tasks = [asyncio.create_task(session(n, stop, closed)) for n in range(1, 4)]
     os.kill(os.getpid(), signal.SIGINT)  # как будто пользователь нажал Ctrl-C

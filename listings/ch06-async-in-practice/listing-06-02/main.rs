@@ -8,14 +8,17 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 async fn session(token: CancellationToken, closed: Arc<AtomicUsize>) {
-    token.cancelled().await; // обслуживаем клиента, пока не придёт сигнал остановки
-    tokio::time::sleep(Duration::from_millis(10)).await; // прощальное сообщение клиенту
+    // обслуживаем клиента, пока не придёт сигнал остановки
+    token.cancelled().await;
+    // прощальное сообщение клиенту
+    tokio::time::sleep(Duration::from_millis(10)).await;
     closed.fetch_add(1, Ordering::Relaxed);
 }
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
-    let mut interrupt = signal(SignalKind::interrupt())?; // теперь Ctrl-C не прерывает программу
+    // теперь Ctrl-C не прерывает программу
+    let mut interrupt = signal(SignalKind::interrupt())?;
     let token = CancellationToken::new();
     let tracker = TaskTracker::new();
     let closed = Arc::new(AtomicUsize::new(0));

@@ -16,7 +16,8 @@ impl Connection {
     }
 
     async fn close(mut self) {
-        tokio::time::sleep(Duration::from_millis(10)).await; // прощальное сообщение серверу
+        // прощальное сообщение серверу
+        tokio::time::sleep(Duration::from_millis(10)).await;
         println!("{}: закрыто с прощанием", self.name);
         self.closed = true;
     }

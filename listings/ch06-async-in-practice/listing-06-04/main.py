@@ -25,9 +25,11 @@ async def main():
     in_flight = InFlight()
     tasks = []
     for n in range(1, 7):
-        await limit.acquire()  # ждём свободное место до того, как создать задачу
+        # ждём свободное место до того, как создать задачу
+        await limit.acquire()
         task = asyncio.create_task(download(n, in_flight))
-        task.add_done_callback(lambda _: limit.release())  # место освобождает завершённая задача
+        # место освобождает завершённая задача
+        task.add_done_callback(lambda _: limit.release())
         tasks.append(task)
     results = await asyncio.gather(*tasks)
     print(f"результаты: {results}")

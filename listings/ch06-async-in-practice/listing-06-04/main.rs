@@ -29,7 +29,8 @@ async fn download(n: u64, in_flight: &InFlight) -> u64 {
     n * n
 }
 
-#[tokio::main(flavor = "current_thread")] // один поток, как в asyncio: счёт одинаков при каждом запуске
+// один поток, как в asyncio: счёт одинаков при каждом запуске
+#[tokio::main(flavor = "current_thread")]
 async fn main() {
     let limit = Arc::new(Semaphore::new(2));
     let in_flight = Arc::new(InFlight::default());

@@ -44,7 +44,8 @@ async fn unbounded(count: u32) -> usize {
     consumer.await.unwrap()
 }
 
-#[tokio::main(flavor = "current_thread")] // один поток, как в asyncio: счёт одинаков при каждом запуске
+// один поток, как в asyncio: счёт одинаков при каждом запуске
+#[tokio::main(flavor = "current_thread")]
 async fn main() {
     let longest = bounded(100).await;
     println!("ёмкость 4: в очереди ждали до {longest} сообщений");

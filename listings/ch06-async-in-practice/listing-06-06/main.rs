@@ -6,7 +6,8 @@ use futures::stream::{self, StreamExt};
 /// Сколько загрузок идёт сейчас и сколько шло одновременно самое большее.
 #[derive(Default)]
 struct InFlight {
-    now: Cell<usize>, // все футуры выполняются в одной задаче: атомарные типы не нужны
+    // все футуры выполняются в одной задаче: атомарные типы не нужны
+    now: Cell<usize>,
     peak: Cell<usize>,
 }
 
@@ -33,7 +34,8 @@ async fn main() {
     let in_flight = InFlight::default();
     let mut results: Vec<u64> = stream::iter(1..=6)
         .map(|n| download(n, &in_flight))
-        .buffer_unordered(2) // не больше двух футур одновременно, в порядке завершения
+        // не больше двух футур одновременно, в порядке завершения
+        .buffer_unordered(2)
         .collect()
         .await;
     results.sort();

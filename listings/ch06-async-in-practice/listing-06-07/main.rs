@@ -22,7 +22,8 @@ async fn main() {
         println!("получено: {n}");
     }
     let squares: Vec<u32> = ticks(6)
-        .filter(|&n| async move { n % 2 == 0 }) // условие у `filter` — тоже футура
+        // условие у `filter` — тоже футура
+        .filter(|&n| async move { n % 2 == 0 })
         .map(|n| n * n)
         .collect()
         .await;

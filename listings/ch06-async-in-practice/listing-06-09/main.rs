@@ -23,10 +23,14 @@ async fn main() {
     println!("{late} прошёл сразу: событие уже установлено");
 
     let notify = Notify::new();
-    let early = notify.notified(); // `notify_waiters()` разбудит её уже с момента создания
-    notify.notify_waiters(); // будит только тех, кто уже ждёт, и ничего не запоминает
+    // `notify_waiters()` разбудит её уже с момента создания
+    let early = notify.notified();
+    // будит только тех, кто уже ждёт, и ничего не запоминает
+    notify.notify_waiters();
     early.await;
-    let late = tokio::time::timeout(Duration::from_millis(50), notify.notified()).await;
+    let late =
+        tokio::time::timeout(Duration::from_millis(50), notify.notified())
+            .await;
     println!(
         "Notify: опоздавший к notify_waiters() дождался: {}",
         late.is_ok()

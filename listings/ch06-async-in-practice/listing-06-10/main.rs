@@ -2,12 +2,15 @@ use tokio::sync::broadcast::{self, error::RecvError};
 
 #[tokio::main]
 async fn main() {
-    let (sender, mut fast) = broadcast::channel(2); // хранит только два последних сообщения
+    // хранит только два последних сообщения
+    let (sender, mut fast) = broadcast::channel(2);
     let mut slow = sender.subscribe();
     let mut fast_got = Vec::new();
     for n in 1..=5 {
-        sender.send(n).unwrap(); // каждый получатель получит свою копию (`Clone`)
-        fast_got.push(fast.recv().await.unwrap()); // быстрый получатель читает сразу
+        // каждый получатель получит свою копию (`Clone`)
+        sender.send(n).unwrap();
+        // быстрый получатель читает сразу
+        fast_got.push(fast.recv().await.unwrap());
     }
     drop(sender); // канал закрыт
     println!("быстрый получил: {fast_got:?}");
@@ -15,7 +18,9 @@ async fn main() {
     loop {
         match slow.recv().await {
             Ok(n) => slow_got.push(n),
-            Err(RecvError::Lagged(missed)) => println!("медленный отстал и пропустил {missed}"),
+            Err(RecvError::Lagged(missed)) => {
+                println!("медленный отстал и пропустил {missed}")
+            }
             Err(RecvError::Closed) => break,
         }
     }

@@ -10,7 +10,8 @@ async def counter(requests):
         reply.set_result(total)
 
 async def add(requests, amount):
-    reply = asyncio.get_running_loop().create_future()  # результат в неё положит счётчик
+    # результат в неё положит счётчик
+    reply = asyncio.get_running_loop().create_future()
     await requests.put((amount, reply))
     return await reply
 

@@ -16,7 +16,10 @@ async fn counter(mut requests: mpsc::Receiver<Add>) {
     }
 }
 
-async fn add(requests: &mpsc::Sender<Add>, amount: i64) -> Result<i64, oneshot::error::RecvError> {
+async fn add(
+    requests: &mpsc::Sender<Add>,
+    amount: i64,
+) -> Result<i64, oneshot::error::RecvError> {
     let (reply, response) = oneshot::channel(); // ответ придёт от счётчика
     requests.send(Add { amount, reply }).await.unwrap();
     response.await

@@ -15,6 +15,7 @@ async def main():
     except ConnectionError as error:
         print(f"ошибка: {error}")
     go.set()
-    print(await slow_task)  # `gather` не отменил медленную задачу: она доработала
+    # `gather` не отменил медленную задачу: она доработала
+    print(await slow_task)
 
 asyncio.run(main())

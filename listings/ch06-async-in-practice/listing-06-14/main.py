@@ -2,7 +2,8 @@ import asyncio
 import gc
 
 def report(loop, context):
-    # как `panic::set_hook` в Rust; по умолчанию сообщение уходит в журнал `asyncio` (stderr)
+    # как `panic::set_hook` в Rust; по умолчанию сообщение уходит
+    # в журнал `asyncio` (stderr)
     print(f"[журнал] {context['message']}: {context['exception']!r}")
 
 async def divide(a, b):

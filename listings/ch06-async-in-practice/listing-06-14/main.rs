@@ -14,7 +14,8 @@ async fn divide(a: u32, b: u32) -> u32 {
 
 #[tokio::main]
 async fn main() {
-    // по умолчанию сообщение о панике уходит в stderr; здесь — в «журнал» на stdout
+    // по умолчанию сообщение о панике уходит в stderr;
+    // здесь — в «журнал» на stdout
     panic::set_hook(Box::new(|info| {
         println!("[журнал] паника: {}", message(info.payload()));
     }));
