@@ -218,7 +218,7 @@ suite() {
     sed -n 's/^test \(.*\) \.\.\. FAILED$/  FAILED: \1/p' "$log"
     # The harness's own messages (src/chNN.md:line: …), and compiler errors as file:line.
     # After «печатает не то»: what the program printed, up to the shown outputs.
-    # A panic outside the harness's messages (build.rs, a test of the harness) as file:line.
+    # A panic outside the harness's messages (the book's reading or lints, a test of the harness) as file:line.
     sed -e "s|$book/||g" "$log" | awk '
       panic != "" && !/^(\[Python [^]]*\] )?[A-Za-z0-9_.\/-]+\.(md|rs|py|txt|toml):[0-9]+: / {
         message = $0; sub(/^ +/, "", message); if (!seen[panic message]++) print panic ": " message }

@@ -130,7 +130,7 @@ fn bless_outputs(
             (*language, new)
         })
         .collect();
-    for output in listing.outputs {
+    for output in &listing.outputs {
         let users: Vec<&str> = languages
             .iter()
             .map(|(language, _)| *language)

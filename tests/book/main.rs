@@ -1,19 +1,59 @@
 //! The book's listings, run and compared with the output the book shows.
 //!
-//! `build.rs` writes one test per listing folder into `book_tests.rs`. Each
-//! kind of listing has its module: `python` runs a Python program on every
-//! interpreter the book promises, `rust` compiles and runs a Rust block (or
-//! checks the diagnostic it is rejected with), `compare` holds a printed output
-//! against the shown ones, `passed` lets a warm run skip what passed before,
-//! and `bless` writes the outputs from real runs instead (`BOOK_BLESS=1`).
+//! A test binary without libtest's harness: it reads the book when it runs
+//! (`book`: mdBook expands it, `lints` find what is wrong in it, `versions`
+//! holds the preface's table to `Cargo.toml` and `Cargo.lock`, `listings`
+//! makes one test per listing folder), so editing a chapter or a listing
+//! recompiles nothing. Each kind of listing has its module: `python` runs a
+//! Python program on every interpreter the book promises, `rust` compiles and
+//! runs a Rust block (or checks the diagnostic it is rejected with), `compare`
+//! holds a printed output against the shown ones, `passed` lets a warm run skip
+//! what passed before, and `bless` writes the outputs from real runs instead
+//! (`BOOK_BLESS=1`). Filters and flags are libtest's: `cargo test -- listing_05_07`.
 
 mod bless;
+mod book;
 mod compare;
+mod lints;
+mod listings;
+mod markdown;
 mod passed;
 mod python;
 mod rust;
+mod versions;
 
-include!(concat!(env!("OUT_DIR"), "/book_tests.rs"));
+use std::path::Path;
+use std::sync::OnceLock;
+
+use libtest_mimic::{Arguments, Failed, Trial};
+
+/// The target the tests were built for (`build.rs`); skeptic builds the Rust listings for it.
+const TARGET: &str = env!("BOOK_TARGET");
+
+static PYTHONS: OnceLock<Vec<String>> = OnceLock::new();
+
+/// The Python versions the book promises, oldest first.
+fn pythons() -> &'static [String] {
+    PYTHONS
+        .get()
+        .expect("the book is read before any test runs")
+}
+
+fn main() {
+    let arguments = Arguments::from_args();
+    let book = book::read(Path::new(env!("CARGO_MANIFEST_DIR")));
+    PYTHONS.set(book.pythons).unwrap();
+    let problems = book.problems;
+    let mut trials = vec![Trial::test("book_structure", move || {
+        book_structure(&problems)
+    })];
+    trials.extend(
+        book.listings
+            .into_iter()
+            .map(|listing| Trial::test(listing.name.clone(), move || check_listing(&listing))),
+    );
+    libtest_mimic::run(&arguments, trials).exit();
+}
 
 /// A block the book shows: where (`src/chapter.md:line`), from which file, and its text.
 pub struct Shown {
@@ -39,28 +79,26 @@ pub struct RustShown {
 /// `output-rust*.txt`, what only one of them may. `rustc.txt` and `panic.txt`:
 /// what rejects its Rust block.
 pub struct Listing {
+    /// The test's name: the folder's, with `_` for `-`.
+    name: String,
     folder: &'static str,
     python: Option<PythonShown>,
     rust: Option<RustShown>,
-    outputs: &'static [Shown],
+    outputs: Vec<Shown>,
     rustc: Option<Shown>,
     panic: Option<Shown>,
 }
 
-fn assert_book_structure(problems: &[&str]) {
-    assert!(
-        problems.is_empty(),
-        "книга собрана с ошибками:\n{}",
-        problems.join("\n")
-    );
+fn book_structure(problems: &[String]) -> Result<(), Failed> {
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(format!("книга собрана с ошибками:\n{}", problems.join("\n")).into())
 }
 
-fn check_listing(listing: &Listing) {
+fn check_listing(listing: &Listing) -> Result<(), Failed> {
     if bless::is_on() {
-        if let Err(e) = bless::bless(listing) {
-            panic!("{}:\n{e}", listing.folder);
-        }
-        return;
+        return bless::bless(listing).map_err(|e| format!("{}:\n{e}", listing.folder).into());
     }
     let failures: Vec<String> = std::thread::scope(|scope| {
         let python = listing.python.as_ref().map(|python| {
@@ -75,12 +113,10 @@ fn check_listing(listing: &Listing) {
             .filter_map(|check| check.join().unwrap().err())
             .collect()
     });
-    assert!(
-        failures.is_empty(),
-        "{}:\n{}",
-        listing.folder,
-        failures.join("\n\n")
-    );
+    if failures.is_empty() {
+        return Ok(());
+    }
+    Err(format!("{}:\n{}", listing.folder, failures.join("\n\n")).into())
 }
 
 /// The outputs the program in `language` may print.

@@ -15,26 +15,46 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
-/// The inputs every verdict shares; a change to any of them reruns everything.
-const CONTEXT: &[&str] = &[
+/// The inputs every verdict shares; a change to any of them (or to rustc's
+/// version) reruns everything.
+const HARNESS: &[&str] = &[
     include_str!("main.rs"),
+    include_str!("bless.rs"),
+    include_str!("book.rs"),
     include_str!("compare.rs"),
+    include_str!("lints.rs"),
+    include_str!("listings.rs"),
+    include_str!("markdown.rs"),
     include_str!("passed.rs"),
     include_str!("python.rs"),
     include_str!("rust.rs"),
+    include_str!("versions.rs"),
+    include_str!("../../build.rs"),
     include_str!("../../vendor/skeptic/src/rt.rs"),
     include_str!("../../vendor/skeptic/src/binary_cache.rs"),
     include_str!("../../Cargo.toml"),
     include_str!("../../Cargo.lock"),
-    crate::RUSTC_VERSION,
     crate::TARGET,
 ];
 
 static CONTEXT_HASH: LazyLock<u64> = LazyLock::new(|| {
     let mut hasher = DefaultHasher::new();
-    CONTEXT.hash(&mut hasher);
+    HARNESS.hash(&mut hasher);
+    rustc_version().hash(&mut hasher);
     hasher.finish()
 });
+
+/// `rustc -vV` of the compiler skeptic builds the listings with (the one on
+/// `PATH`, or `$RUSTC`), asked when the tests run: a toolchain changed without
+/// rebuilding the tests still reruns everything.
+fn rustc_version() -> String {
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned());
+    let output = std::process::Command::new(&rustc)
+        .arg("-vV")
+        .output()
+        .unwrap_or_else(|e| panic!("{rustc} -vV: {e}"));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
 
 pub struct Key {
     file: PathBuf,

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use crate::compare::compare;
 use crate::passed::Key;
-use crate::{PYTHONS, PythonShown, Shown};
+use crate::{PythonShown, Shown, pythons};
 
 /// With this set (as in CI), a promised version this machine lacks is an error.
 const REQUIRE_ALL: &str = "BOOK_REQUIRE_ALL_PYTHONS";
@@ -26,11 +26,11 @@ struct Interpreter {
 /// Found once per test run, and said once on stderr (which the test harness
 /// does not capture), so every run tells which Pythons it checked.
 static INTERPRETERS: LazyLock<Vec<Interpreter>> = LazyLock::new(|| {
-    let found: Vec<Interpreter> = PYTHONS.iter().filter_map(|v| find(v)).collect();
-    let missing: Vec<&str> = PYTHONS
+    let found: Vec<Interpreter> = pythons().iter().filter_map(|v| find(v)).collect();
+    let missing: Vec<&str> = pythons()
         .iter()
-        .filter(|v| !found.iter().any(|i| i.version == **v))
-        .copied()
+        .map(String::as_str)
+        .filter(|v| !found.iter().any(|i| i.version == *v))
         .collect();
     let ran: Vec<String> = found
         .iter()
@@ -112,7 +112,7 @@ fn release_of(python: &Path) -> Option<String> {
 }
 
 /// `"3.11"` → `(3, 11)`; the versions come from `Cargo.toml` and captions,
-/// both checked by `build.rs`.
+/// both checked by the lints (`lints.rs`).
 fn parse(version: &str) -> (u32, u32) {
     let (major, minor) = version.split_once('.').unwrap();
     (major.parse().unwrap(), minor.parse().unwrap())
@@ -131,7 +131,7 @@ pub fn check_python(python: &PythonShown, outputs: &[&Shown]) -> Result<(), Stri
     let wanted: Vec<&Interpreter> = interpreters_for(python).collect();
     let mut failures = Vec::new();
     if std::env::var_os(REQUIRE_ALL).is_some() {
-        for version in PYTHONS.iter().filter(|v| parse(v) >= parse(python.since)) {
+        for version in pythons().iter().filter(|v| parse(v) >= parse(python.since)) {
             if !wanted.iter().any(|i| i.version == *version) {
                 failures.push(format!(
                     "{}: {}: Python {version} не найден, а {REQUIRE_ALL} требует все версии, которые обещает книга",
@@ -145,7 +145,7 @@ pub fn check_python(python: &PythonShown, outputs: &[&Shown]) -> Result<(), Stri
             "{}: {}: не найден ни один Python из {}, на котором листинг должен работать (от {})",
             shown.at,
             shown.file,
-            PYTHONS.join(", "),
+            pythons().join(", "),
             python.since
         ));
     }

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use crate::LISTINGS;
+use crate::book::LISTINGS;
 use crate::markdown::{Directive, code_blocks, directives};
 
 /// What a file shown from a listing folder is, by its name.
@@ -35,7 +35,7 @@ fn role(file_name: &str) -> Option<Role> {
 }
 
 /// One block shown from a listing folder.
-pub struct Shown {
+pub struct ShownBlock {
     pub role: Role,
     /// `src/chapter.md:line` of the block's fence.
     pub at: String,
@@ -53,7 +53,7 @@ pub struct Check {
     /// `file:line: what is wrong`, in the order found.
     pub problems: Vec<String>,
     /// Listing folder → its blocks, in page order.
-    pub listings: BTreeMap<String, Vec<Shown>>,
+    pub listings: BTreeMap<String, Vec<ShownBlock>>,
     /// Every file some page includes, relative to the repository root.
     pub included: BTreeSet<PathBuf>,
     /// The Python versions the book promises, oldest first (`Cargo.toml`).
@@ -145,7 +145,7 @@ impl Check {
             let python_since = (role == Role::Python)
                 .then(|| self.python_since(&at, &shown.html_before))
                 .flatten();
-            self.listings.entry(folder).or_default().push(Shown {
+            self.listings.entry(folder).or_default().push(ShownBlock {
                 role,
                 at,
                 chapter: chapter_file.to_owned(),
