@@ -2,7 +2,8 @@
 # Builds the deployable site with the pinned mdBook (ci/mdbook.sh) and prints its folder,
 # relative to the repository root: book/ while HTML is the book's only renderer, book/html/
 # when book.toml adds another (mdBook then gives each renderer a folder of its own).
-#   ci/build.sh [BOOK_DIR [BUILD_DIR]]   another book, or another build folder (for tests)
+# The book itself (no BOOK_DIR) also gets its PDF and EPUB in that folder (ci/print.sh).
+#   ci/build.sh [BOOK_DIR [BUILD_DIR]]   another book, or another build folder (for tests), no PDF/EPUB
 #   ci/build.sh --where [BOOK_DIR]       only print the folder of a book already built
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,7 @@ book=${1:-.}
 dest=()
 if (($# > 1)); then dest=(--dest-dir "$PWD/$2"); fi
 if $build; then ci/mdbook.sh build "$book" "${dest[@]}" >&2; fi
-python3 - "$book" "${2:-}" <<'PY'
+site=$(python3 - "$book" "${2:-}" <<'PY'
 import os, sys, tomllib
 book, build_dir = sys.argv[1:]
 config = tomllib.load(open(os.path.join(book, "book.toml"), "rb"))
@@ -24,3 +25,6 @@ if not os.path.isfile(os.path.join(site, "index.html")):
     sys.exit(f"ci/build.sh: {site}/index.html не собран")
 print(site)
 PY
+)
+if $build && (($# == 0)); then ci/print.sh "$site" >&2; fi
+echo "$site"
