@@ -24,6 +24,8 @@ try {
   await page.emulateMedia({ media: 'print' });
   const chapters = await page.evaluate(() => {
     const main = document.querySelector('main');
+    // On paper the answers of «Что напечатает?» questions can only be read open.
+    main.querySelectorAll('details').forEach((d) => { d.open = true; });
     // Every chapter starts with an <h1>; the table of contents links to each, nested
     // as in the sidebar (the sidebar's chapter titles and <h1>s come in the same order).
     const headings = [...main.querySelectorAll('h1[id]')];
