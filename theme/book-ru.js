@@ -242,3 +242,25 @@
     update();
     window.addEventListener('resize', update);
 })();
+
+/* == Search on every change of the box's text (issue 14) == */
+// searcher.js searches on `keyup` only. A word picked from a phone keyboard's
+// suggestions, a paste, dictation or the end of an IME composition changes the text
+// with `input` events and no key: each change is handed to searcher.js as the keyup
+// it listens to. Its own check («don't search the same twice») keeps a key press
+// (input, then the real keyup) to one search; Enter, arrows and Esc stay its keydown.
+(function searchOnInput() {
+    const searchbar = document.getElementById('mdbook-searchbar');
+    if (!searchbar) {
+        return;
+    }
+    function changed(e) {
+        // Text in the middle of a composition is not the reader's yet: wait for its end.
+        if (e.isComposing) {
+            return;
+        }
+        searchbar.dispatchEvent(new KeyboardEvent('keyup'));
+    }
+    searchbar.addEventListener('input', changed);
+    searchbar.addEventListener('compositionend', changed);
+})();
