@@ -20,8 +20,10 @@ site=${BOOK_SITE:-$(ci/build.sh --where)}  # BOOK_SITE: test another built copy
 serve "$site"
 echo "ci/browser.sh: testing $site at $served_url"
 
+site_dir=$(realpath "$site")
 cd ci/browser
 files=("$@")
 ((${#files[@]})) || files=(*.test.js)
 # One file at a time: each starts its own Chromium, and the machine has 2 cores.
-BOOK_URL=$served_url node --test --test-concurrency=1 --test-reporter=tap "${files[@]}"
+# BOOK_SITE_DIR: for search-weight.test.js, which serves the site gzipped itself.
+BOOK_SITE_DIR=$site_dir BOOK_URL=$served_url node --test --test-concurrency=1 --test-reporter=tap "${files[@]}"

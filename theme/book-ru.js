@@ -1,6 +1,47 @@
 'use strict';
 // «Асинхронность»: additions to mdBook 0.5.4's stock JS (see theme/README.md).
 
+/* == mark.js only where words are marked (issue 14, point 3) == */
+// searcher.js needs `Mark` to exist, but uses it only to mark the searched words on
+// a page opened from a result (?highlight=): elsewhere a stand-in takes its place,
+// 6 KB less before the first results; it fetches mark.js should it ever mark.
+(function markOnlyWhenMarking() {
+    const sources = window.mdbook_search_scripts;
+    const mark = sources && sources.find((src) => /(^|\/)mark-?[^/]*\.min\.js$/.test(src));
+    if (!mark || new URLSearchParams(location.search).has('highlight')) {
+        return;
+    }
+    window.mdbook_search_scripts = sources.filter((src) => src !== mark);
+    window.Mark = function MarkOnFirstUse(context) {
+        let real = null;
+        const waiting = [];
+        return {
+            mark(...args) {
+                if (real) {
+                    real.mark(...args);
+                    return;
+                }
+                waiting.push(args);
+                if (waiting.length === 1) {
+                    const script = document.createElement('script');
+                    script.src = mark;
+                    script.onload = () => {
+                        real = new window.Mark(context);
+                        waiting.forEach((a) => real.mark(...a));
+                    };
+                    window.Mark = undefined; // mark.min.js sets the real one
+                    document.head.append(script);
+                }
+            },
+            unmark(...args) {
+                if (real) {
+                    real.unmark(...args);
+                }
+            },
+        };
+    };
+})();
+
 // 0. The search scripts (elasticlunr, mark, searcher.js; theme/index.hbs lists them in
 // mdbook_search_scripts) load on first use: the search button, S or /, or a page
 // opened with ?search= or ?highlight=. The search bar shows at once, so nothing

@@ -1,11 +1,14 @@
 // Serves a built book on 127.0.0.1 at a free port and prints its address, e.g.
 // `node serve.js book/html` -> `http://127.0.0.1:40123/`. A missing path gets the
-// book's 404.html with status 404, as on a static host.
+// book's 404.html with status 404, as on a static host. `--gzip` compresses what
+// the browser accepts gzipped, as a static host does (ci/browser/search-weight.js).
 import http from 'node:http';
+import zlib from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-const root = path.resolve(process.argv[2] || '.');
+const gzip = process.argv.includes('--gzip');
+const root = path.resolve(process.argv.slice(2).find((a) => a !== '--gzip') || '.');
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml',
@@ -19,7 +22,13 @@ const server = http.createServer(async (req, res) => {
   if (file.endsWith(path.sep)) file = path.join(file, 'index.html');
   try {
     const body = await readFile(file);
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    const type = TYPES[path.extname(file)] || 'application/octet-stream';
+    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+      res.end(zlib.gzipSync(body, { level: 9 }));
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': type });
     res.end(body);
   } catch {
     const body = await readFile(path.join(root, '404.html')).catch(() => 'not found');

@@ -6,12 +6,24 @@
 //! Snowball Russian for Cyrillic tokens, mdBook's English pipeline for the rest.
 //! The browser runs the same function ([`BROWSER_JS`]), so a query is cut and
 //! stemmed exactly as the text was; `tests/same_terms.rs` holds both to that.
+//!
+//! The words readers type for a term (the glossary's «Не пишем»: «дедлок»,
+//! «таймаут») become the term's words on both sides ([`Variants`]), and the
+//! sections that explain a term carry it in a field of their own, boosted
+//! ([`GLOSSARY_FIELD`]), so they rank first. The data is packed ([`pack`]): the
+//! sections' text, needed only for the results' teasers, goes to a file of its own
+//! that the browser fetches after the first results (`theme/search-ru/unpack.js`).
+
+pub mod glossary;
+
+pub use glossary::Glossary;
 
 use anyhow::{Context, Result, bail};
 use elasticlunr::lang::{English, Language, Russian};
 use elasticlunr::pipeline::{Pipeline, PipelineFn};
 use elasticlunr::{Index, IndexBuilder};
-use serde_json::Value;
+use serde_json::{Value, json};
+use std::collections::HashMap;
 
 /// The name under which the index and the browser know the pipeline function.
 pub const PIPELINE_NAME: &str = "stemmer-ru-en";
@@ -25,7 +37,7 @@ const FIELDS: [&str; 3] = ["title", "body", "breadcrumbs"];
 /// The scripts that put the pipeline into the browser's elasticlunr 0.9, in
 /// load order: lunr-languages 1.22.0 (vendored in `theme/search-ru/`) and the
 /// shims that adapt it and register [`PIPELINE_NAME`].
-pub const BROWSER_JS: [(&str, &str); 4] = [
+pub const BROWSER_JS: [(&str, &str); 5] = [
     (
         "theme/search-ru/lunr.stemmer.support.js",
         include_str!("../../theme/search-ru/lunr.stemmer.support.js"),
@@ -42,16 +54,41 @@ pub const BROWSER_JS: [(&str, &str); 4] = [
         "theme/search-ru/stemmer-ru-en.js",
         include_str!("../../theme/search-ru/stemmer-ru-en.js"),
     ),
+    (
+        "theme/search-ru/unpack.js",
+        include_str!("../../theme/search-ru/unpack.js"),
+    ),
 ];
+
+/// The field that holds, for a section the glossary names in «Где объяснено»,
+/// the terms it explains; its boost puts those sections first.
+pub const GLOSSARY_FIELD: &str = "glossary";
+pub const GLOSSARY_BOOST: u32 = 10;
 
 /// mdBook 0.5.4's own elasticlunr.min.js (0.9.5): the English half of the
 /// browser pipeline. The backend checks the built site still ships this very file.
 pub const ELASTICLUNR_JS: &str = include_str!("../../theme/search-ru/elasticlunr.min.js");
 
-/// The scripts of [`BROWSER_JS`] as one, each under a comment naming its file.
-pub fn browser_js() -> String {
+/// The scripts the browser runs before the index, in order: the glossary's
+/// variants (a global that `stemmer-ru-en.js` reads), then [`BROWSER_JS`].
+pub fn browser_scripts(variants: &Variants) -> Vec<(String, String)> {
+    let pairs = serde_json::to_string(&variants.pairs).expect("strings serialise");
+    let mut scripts = vec![(
+        format!("{}: «Не пишем»", variants.source),
+        format!("window.searchRuVariants = {pairs};"),
+    )];
+    scripts.extend(
+        BROWSER_JS
+            .iter()
+            .map(|(path, text)| (path.to_string(), text.to_string())),
+    );
+    scripts
+}
+
+/// The scripts of [`browser_scripts`] as one, each under a comment naming its file.
+pub fn browser_js(variants: &Variants) -> String {
     let mut js = String::new();
-    for (path, text) in BROWSER_JS {
+    for (path, text) in browser_scripts(variants) {
         js.push_str(&format!("/* {path} */\n{text}\n;\n"));
     }
     js
@@ -124,8 +161,111 @@ impl PipelineFn for RussianOrEnglish {
     }
 }
 
-/// The elasticlunr-rs language made of [`tokenize`] and [`RussianOrEnglish`].
-struct RussianAndEnglish;
+thread_local! {
+    // Building it compiles regexes and stop word sets: once per thread.
+    static TERM: RussianOrEnglish = RussianOrEnglish::new();
+}
+
+/// What a token is compared by when looking for a variant: its search term, or
+/// (a stop word) the token itself. `stemmer-ru-en.js` has the same `key`.
+fn key(token: &str) -> String {
+    TERM.with(|term| term.filter(token.to_string()))
+        .unwrap_or_else(|| token.replace('ё', "е"))
+}
+
+/// The glossary's variants: runs of words readers type, each to be read as the
+/// words of its term. Both the index and the browser apply them to the tokens
+/// before the pipeline (`stemmer-ru-en.js`, `mapVariants`).
+#[derive(Debug, Clone, Default)]
+pub struct Variants {
+    /// Where they came from, for messages and the browser script's comment.
+    pub source: String,
+    /// (the words typed, the term's words), as the browser gets them.
+    pub pairs: Vec<(Vec<String>, Vec<String>)>,
+    by_key: HashMap<Vec<String>, (usize, usize)>,
+    longest: usize,
+}
+
+impl Variants {
+    /// Every «Не пишем» word of each row, and each term or variant of several
+    /// words also written as one («тайм-аут» as «таймаут», «ивент луп» as
+    /// «ивентлуп»), reads as the row's term. A word that two rows claim for
+    /// different terms is an error naming both lines.
+    pub fn new(glossary: &Glossary) -> Result<Variants> {
+        let mut variants = Variants {
+            source: glossary.path.clone(),
+            ..Variants::default()
+        };
+        for row in &glossary.rows {
+            let target = tokenize(&row.term);
+            let target_key: Vec<String> = target.iter().map(|t| key(t)).collect();
+            let mut typed: Vec<Vec<String>> = row.variants.iter().map(|v| tokenize(v)).collect();
+            typed.push(target.clone());
+            for words in typed.clone() {
+                if words.len() > 1 {
+                    typed.push(vec![words.concat()]);
+                }
+            }
+            for words in typed {
+                let words_key: Vec<String> = words.iter().map(|t| key(t)).collect();
+                if words.is_empty() || words_key == target_key {
+                    continue;
+                }
+                if let Some(&(pair, line)) = variants.by_key.get(&words_key) {
+                    if variants.pairs[pair].1 != target {
+                        bail!(
+                            "{}:{}: «{}» уже означает «{}» (строка {line}): слово, которое ищут, ведёт к одному термину",
+                            glossary.path,
+                            row.line,
+                            words.join(" "),
+                            variants.pairs[pair].1.join(" ")
+                        );
+                    }
+                    continue;
+                }
+                variants.longest = variants.longest.max(words.len());
+                variants
+                    .by_key
+                    .insert(words_key, (variants.pairs.len(), row.line));
+                variants.pairs.push((words, target.clone()));
+            }
+        }
+        Ok(variants)
+    }
+
+    /// The tokens with each run that spells a variant replaced by its term's
+    /// words; the longest run wins.
+    pub fn apply(&self, tokens: Vec<String>) -> Vec<String> {
+        if self.longest == 0 {
+            return tokens;
+        }
+        let keys: Vec<String> = tokens.iter().map(|t| key(t)).collect();
+        let mut out = Vec::with_capacity(tokens.len());
+        let mut i = 0;
+        while i < tokens.len() {
+            let found = (1..=self.longest.min(tokens.len() - i))
+                .rev()
+                .find_map(|n| self.by_key.get(&keys[i..i + n]).map(|&(pair, _)| (n, pair)));
+            match found {
+                Some((n, pair)) => {
+                    out.extend(self.pairs[pair].1.iter().cloned());
+                    i += n;
+                }
+                None => {
+                    out.push(tokens[i].clone());
+                    i += 1;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The elasticlunr-rs language made of [`tokenize`], the glossary's
+/// [`Variants`] and [`RussianOrEnglish`].
+struct RussianAndEnglish {
+    variants: Variants,
+}
 
 impl Language for RussianAndEnglish {
     fn name(&self) -> String {
@@ -137,7 +277,7 @@ impl Language for RussianAndEnglish {
     }
 
     fn tokenize(&self, text: &str) -> Vec<String> {
-        tokenize(text)
+        self.variants.apply(tokenize(text))
     }
 
     fn make_pipeline(&self) -> Pipeline {
@@ -147,13 +287,21 @@ impl Language for RussianAndEnglish {
     }
 }
 
-/// The search terms the index holds for `text` (and the browser makes of a query).
+/// The search terms the index holds for `text` (and the browser makes of a
+/// query), without the glossary's variants.
 pub fn terms(text: &str) -> Vec<String> {
+    terms_with(&Variants::default(), text)
+}
+
+/// The search terms the index holds for `text`, and the browser makes of a
+/// query, with the glossary's variants.
+pub fn terms_with(variants: &Variants, text: &str) -> Vec<String> {
     thread_local! {
-        // Building it compiles regexes and stop word sets: once per thread.
-        static PIPELINE: Pipeline = RussianAndEnglish.make_pipeline();
+        static PIPELINE: Pipeline = Pipeline {
+            queue: vec![Box::new(RussianOrEnglish::new())],
+        };
     }
-    PIPELINE.with(|pipeline| pipeline.run(tokenize(text)))
+    PIPELINE.with(|pipeline| pipeline.run(variants.apply(tokenize(text))))
 }
 
 const JS_PREFIX: &str = "window.search = Object.assign(window.search, JSON.parse('";
@@ -185,17 +333,66 @@ pub fn parse_searchindex_js(js: &str) -> Result<Value> {
     serde_json::from_str(&json).context("строка в searchindex.js — не JSON")
 }
 
-/// `searchindex.js` again, as mdBook writes it, with the browser pipeline in front.
-pub fn write_searchindex_js(searchindex: &Value) -> Result<String> {
+/// `searchindex.js` again: the browser pipeline, then the packed data (as mdBook
+/// writes it, a JSON string literal), then the call that unpacks it.
+pub fn write_searchindex_js(searchindex: &Value, variants: &Variants) -> Result<String> {
+    Ok(format!(
+        "{}{}\nwindow.searchRu.unpack(window.search);\n",
+        browser_js(variants),
+        data_js(searchindex)?
+    ))
+}
+
+/// The data as mdBook's `searchindex.js` holds it: `window.search = Object.assign(…)`.
+pub fn data_js(searchindex: &Value) -> Result<String> {
     let json = serde_json::to_string(searchindex)?;
     let literal = json.replace('\\', "\\\\").replace('\'', "\\'");
-    Ok(format!("{}{JS_PREFIX}{literal}{JS_SUFFIX}", browser_js()))
+    Ok(format!("{JS_PREFIX}{literal}{JS_SUFFIX}"))
+}
+
+/// The file of the sections' text that [`pack`] took out of the index.
+pub fn write_teasers_js(teasers: &Value) -> Result<String> {
+    let json = serde_json::to_string(teasers)?;
+    let literal = json.replace('\\', "\\\\").replace('\'', "\\'");
+    Ok(format!(
+        "window.searchRu.teasers(JSON.parse('{literal}'));\n"
+    ))
+}
+
+/// The sections the glossary names in «Где объяснено», as refs: the section
+/// with the link's anchor, else the page's first. A page not in the index is an
+/// error naming the glossary's line.
+fn explained(doc_urls: &[String], glossary: &Glossary) -> Result<HashMap<usize, Vec<String>>> {
+    let mut terms: HashMap<usize, Vec<String>> = HashMap::new();
+    for row in &glossary.rows {
+        for target in &row.pages {
+            let page = target.split('#').next().unwrap_or_default();
+            let doc = doc_urls
+                .iter()
+                .position(|url| url == target)
+                .or_else(|| doc_urls.iter().position(|url| url.split('#').next() == Some(page)))
+                .with_context(|| {
+                    format!(
+                        "{}:{}: «Где объяснено» ведёт на `{target}`, а такой страницы нет в поисковом индексе",
+                        glossary.path, row.line
+                    )
+                })?;
+            terms.entry(doc).or_default().push(row.term.clone());
+        }
+    }
+    Ok(terms)
 }
 
 /// Replaces the English-only `index` of mdBook's search data with one built from
-/// the same sections (the document store mdBook saved) by [`RussianAndEnglish`].
-/// The result options, search options and section URLs stay as mdBook made them.
-pub fn reindex(searchindex: &mut Value) -> Result<()> {
+/// the same sections (the document store mdBook saved) by [`RussianAndEnglish`]
+/// with the glossary's variants, plus the field [`GLOSSARY_FIELD`] (boosted in the
+/// search options): the terms each section explains. The result options and
+/// section URLs stay as mdBook made them.
+pub fn reindex(searchindex: &mut Value, glossary: &Glossary) -> Result<()> {
+    let variants = Variants::new(glossary)?;
+    let doc_urls: Vec<String> = serde_json::from_value(searchindex["doc_urls"].clone())
+        .context("в searchindex.js нет `doc_urls`, адресов разделов")?;
+    let explained = explained(&doc_urls, glossary)?;
     let store = &searchindex["index"]["documentStore"]["docs"];
     let docs = store.as_object().with_context(|| {
         "в searchindex.js нет `index.documentStore.docs`, текстов разделов: без них индекс не перестроить"
@@ -205,13 +402,14 @@ pub fn reindex(searchindex: &mut Value) -> Result<()> {
     }
     let mut index: Index = FIELDS
         .iter()
+        .chain([&GLOSSARY_FIELD])
         .fold(
-            IndexBuilder::with_language(Box::new(RussianAndEnglish)),
+            IndexBuilder::with_language(Box::new(RussianAndEnglish { variants })),
             |builder, field| builder.add_field(field),
         )
         .build();
     // Refs are the section numbers; keep mdBook's order so the output is stable.
-    let mut refs: Vec<(u64, &String)> = docs
+    let mut refs: Vec<(usize, &String)> = docs
         .keys()
         .map(|r| {
             Ok((
@@ -222,19 +420,84 @@ pub fn reindex(searchindex: &mut Value) -> Result<()> {
         })
         .collect::<Result<_>>()?;
     refs.sort();
-    for (_, doc_ref) in refs {
+    for (number, doc_ref) in refs {
         let doc = &docs[doc_ref];
-        let fields = FIELDS
+        let mut fields = FIELDS
             .iter()
             .map(|field| {
                 doc[field]
                     .as_str()
+                    .map(str::to_string)
                     .with_context(|| format!("у раздела {doc_ref} нет текстового поля `{field}`"))
             })
             .collect::<Result<Vec<_>>>()?;
+        fields.push(
+            explained
+                .get(&number)
+                .map(|t| t.join(" "))
+                .unwrap_or_default(),
+        );
         index.add_doc(doc_ref, fields);
     }
     searchindex["index"] = serde_json::to_value(&index)?;
+    searchindex["search_options"]["fields"][GLOSSARY_FIELD] = json!({ "boost": GLOSSARY_BOOST });
+    Ok(())
+}
+
+/// Makes the data smaller to download (`theme/search-ru/unpack.js` restores it):
+/// - each field's inverted index, a trie of one JSON object per letter, becomes
+///   `{"terms": [...], "postings": [[ref, count, ref, count...], ...]}` (elasticlunr
+///   stores √count as `tf`, a long float);
+/// - a section keeps only its `breadcrumbs`, the text searcher.js shows as the
+///   result's link; its `body` (the teaser's source) is returned, to be fetched
+///   once the first results are shown.
+pub fn pack(searchindex: &mut Value) -> Result<Value> {
+    let fields = searchindex["index"]["index"]
+        .as_object_mut()
+        .context("в индексе нет `index.index`")?;
+    for (field, inverted) in fields.iter_mut() {
+        let mut postings = Vec::new();
+        walk(&inverted["root"], &mut String::new(), &mut postings)
+            .with_context(|| format!("поле `{field}`"))?;
+        postings.sort();
+        let (terms, lists): (Vec<String>, Vec<Vec<u64>>) = postings.into_iter().unzip();
+        *inverted = json!({ "terms": terms, "postings": lists });
+    }
+    let docs = searchindex["index"]["documentStore"]["docs"]
+        .as_object_mut()
+        .context("в индексе нет `documentStore.docs`")?;
+    let mut teasers = serde_json::Map::new();
+    for (doc_ref, doc) in docs.iter_mut() {
+        teasers.insert(doc_ref.clone(), doc["body"].take());
+        *doc = json!({ "breadcrumbs": doc["breadcrumbs"].take() });
+    }
+    Ok(Value::Object(teasers))
+}
+
+/// The terms under `node` of an elasticlunr trie, each with its postings as
+/// (ref, count) pairs, flat.
+fn walk(node: &Value, prefix: &mut String, out: &mut Vec<(String, Vec<u64>)>) -> Result<()> {
+    let node = node.as_object().context("узел индекса — не объект")?;
+    let mut postings = Vec::new();
+    if let Some(docs) = node.get("docs").and_then(Value::as_object) {
+        let mut refs = Vec::new();
+        for (doc_ref, info) in docs {
+            let tf = info["tf"].as_f64().context("у вхождения нет числа `tf`")?;
+            refs.push((doc_ref.parse::<u64>()?, (tf * tf).round() as u64));
+        }
+        refs.sort();
+        postings.extend(refs.into_iter().flat_map(|(r, count)| [r, count]));
+    }
+    if !postings.is_empty() {
+        out.push((prefix.clone(), postings));
+    }
+    for (letter, child) in node {
+        if letter != "docs" && letter != "df" {
+            prefix.push_str(letter);
+            walk(child, prefix, out)?;
+            prefix.truncate(prefix.len() - letter.len());
+        }
+    }
     Ok(())
 }
 
@@ -287,19 +550,18 @@ mod tests {
     #[test]
     fn searchindex_js_round_trips() {
         let data = serde_json::json!({"doc_urls": ["a.html#x"], "text": "it's \\ «ёж»"});
-        let js = write_searchindex_js(&data).unwrap();
-        let body = js.strip_prefix(browser_js().as_str()).unwrap();
-        assert_eq!(parse_searchindex_js(body).unwrap(), data);
+        let js = data_js(&data).unwrap();
+        assert_eq!(parse_searchindex_js(&js).unwrap(), data);
         assert!(parse_searchindex_js("window.search = {};").is_err());
     }
 
     #[test]
     fn reindex_indexes_cyrillic_terms() {
-        let mut data = serde_json::json!({"index": {"documentStore": {"docs": {
+        let mut data = serde_json::json!({"doc_urls": ["a.html#p", "b.html"], "search_options": {"fields": {}}, "index": {"documentStore": {"docs": {
             "0": {"id": "0", "title": "Потоки", "body": "Каждый поток создаёт задачу.", "breadcrumbs": "Глава » Потоки"},
             "1": {"id": "1", "title": "asyncio", "body": "spawn_blocking и join!", "breadcrumbs": "Глава » asyncio"}
         }}}});
-        reindex(&mut data).unwrap();
+        reindex(&mut data, &Glossary::default()).unwrap();
         let body = &data["index"]["index"]["body"]["root"];
         let has = |term: &str| {
             term.chars()
@@ -318,8 +580,123 @@ mod tests {
 
     #[test]
     fn reindex_rejects_a_searchindex_without_documents() {
-        let mut data = serde_json::json!({"index": {}});
-        let error = reindex(&mut data).unwrap_err().to_string();
+        let mut data = serde_json::json!({"doc_urls": [], "index": {}});
+        let error = reindex(&mut data, &Glossary::default())
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("documentStore"), "{error}");
+    }
+
+    const GLOSSARY: &str = "| Термин | Не пишем | Где объяснено |\n| --- | --- | --- |\n\
+| тайм-аут | таймаут | [Т](b.md) |\n\
+| взаимная блокировка | дедлок, взаимоблокировка | [Б](a.md#p) |\n\
+| цикл событий | событийный цикл, ивент луп | |\n\
+| канал | | |\n";
+
+    fn variants() -> Variants {
+        Variants::new(&Glossary::parse("g.md", GLOSSARY).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn variants_read_as_their_term() {
+        let v = variants();
+        for (typed, term) in [
+            ("таймаут", "тайм-аут"),
+            ("таймауты", "тайм-ауты"),
+            ("Тайм аут", "тайм-аут"),
+            ("ТАЙМ-АУТ", "тайм аут"),
+            ("дедлок", "взаимная блокировка"),
+            ("дедлоки в asyncio", "взаимная блокировка в asyncio"),
+            ("взаимоблокировка", "взаимной блокировки"),
+            ("ивент луп", "цикл событий"),
+            ("ивент-луп", "цикл событий"),
+            ("ивентлуп", "цикл событий"),
+            ("событийный цикл", "цикл событий"),
+            ("циклсобытий", "цикл событий"),
+        ] {
+            assert_eq!(
+                terms_with(&v, typed),
+                terms(term),
+                "«{typed}» should read as «{term}»"
+            );
+        }
+        // Words of the book stay themselves; so does a variant's word alone.
+        for text in ["блокировка", "ивент", "событий цикл", "канал каналы"]
+        {
+            assert_eq!(terms_with(&v, text), terms(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_variant_of_two_terms_is_an_error() {
+        let table = format!("{GLOSSARY}| поток | таймаут | |\n");
+        let error = Variants::new(&Glossary::parse("g.md", &table).unwrap())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("g.md:7") && error.contains("строка 3"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn explaining_sections_carry_their_terms_and_unpack() {
+        let mut data = serde_json::json!({
+        "doc_urls": ["a.html#start", "a.html#p", "b.html#x"],
+        "search_options": {"fields": {"title": {"boost": 2}}},
+        "index": {"documentStore": {"docs": {
+            "0": {"id": "0", "title": "А", "body": "Начало.", "breadcrumbs": "А"},
+            "1": {"id": "1", "title": "П", "body": "Взаимная блокировка потоков, потоков.", "breadcrumbs": "А » П"},
+            "2": {"id": "2", "title": "Тайм-ауты", "body": "Тайм-аут.", "breadcrumbs": "Б"}
+        }}}});
+        let glossary = Glossary::parse("g.md", GLOSSARY).unwrap();
+        reindex(&mut data, &glossary).unwrap();
+        assert_eq!(
+            data["search_options"]["fields"][GLOSSARY_FIELD]["boost"],
+            GLOSSARY_BOOST
+        );
+        let teasers = pack(&mut data).unwrap();
+        assert_eq!(teasers["1"], "Взаимная блокировка потоков, потоков.");
+        assert_eq!(
+            data["index"]["documentStore"]["docs"]["1"],
+            serde_json::json!({"breadcrumbs": "А » П"})
+        );
+        let field = &data["index"]["index"][GLOSSARY_FIELD];
+        let at = |term: &str| {
+            let i = field["terms"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .position(|t| t == term);
+            i.map(|i| field["postings"][i].clone())
+        };
+        // «b.md» has no anchor: its first section; «a.md#p»: that section.
+        assert_eq!(at(&terms("тайм")[0]), Some(serde_json::json!([2, 1])));
+        assert_eq!(at(&terms("блокировка")[0]), Some(serde_json::json!([1, 1])));
+        let body = &data["index"]["index"]["body"];
+        let i = body["terms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|t| *t == terms("потоков")[0])
+            .unwrap();
+        assert_eq!(
+            body["postings"][i],
+            serde_json::json!([1, 2]),
+            "ref 1, twice"
+        );
+    }
+
+    #[test]
+    fn a_glossary_link_to_a_page_not_indexed_is_an_error() {
+        let mut data = serde_json::json!({"doc_urls": ["a.html#p"], "index": {"documentStore": {"docs": {
+            "0": {"id": "0", "title": "А", "body": "", "breadcrumbs": "А"}}}}});
+        let error = reindex(&mut data, &Glossary::parse("g.md", GLOSSARY).unwrap())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("g.md:3") && error.contains("b.html"),
+            "{error}"
+        );
     }
 }

@@ -37,13 +37,29 @@ fn run() -> Result<()> {
     let js = fs::read_to_string(&old).with_context(|| format!("{}: не читается", old.display()))?;
     let mut searchindex =
         search_ru::parse_searchindex_js(&js).with_context(|| old.display().to_string())?;
-    search_ru::reindex(&mut searchindex).with_context(|| old.display().to_string())?;
-    let new_js = search_ru::write_searchindex_js(&searchindex)?;
+    // The glossary says what readers type for each term and where it is explained.
+    let glossary =
+        search_ru::Glossary::read(&ctx.root.join(&ctx.config.book.src).join("glossary.md"))?;
+    search_ru::reindex(&mut searchindex, &glossary).with_context(|| old.display().to_string())?;
+    let teasers = search_ru::pack(&mut searchindex)?;
+    // The sections' text, fetched after the first results (theme/search-ru/unpack.js).
+    for stale in fs::read_dir(&html)? {
+        let stale = stale?.path();
+        let name = file_name(&stale);
+        if name.starts_with("searchteasers-") && name.ends_with(".js") {
+            fs::remove_file(&stale)?;
+        }
+    }
+    let teasers_js = search_ru::write_teasers_js(&teasers)?;
+    let teasers_name = format!("searchteasers-{}.js", short_hash(&teasers_js));
+    fs::write(html.join(&teasers_name), &teasers_js)?;
+    searchindex["teasers"] = teasers_name.clone().into();
+    let variants = search_ru::Variants::new(&glossary)?;
+    let new_js = search_ru::write_searchindex_js(&searchindex, &variants)?;
 
     // The name carries a hash of the content, as mdBook's does, so that a
     // browser never keeps an index built by another pipeline.
-    let hash = hex::encode(&Sha256::digest(new_js.as_bytes())[..4]);
-    let new_name = format!("searchindex-{hash}.js");
+    let new_name = format!("searchindex-{}.js", short_hash(&new_js));
     fs::write(html.join(&new_name), &new_js)?;
     if new_name != old_name {
         fs::remove_file(&old)?;
@@ -55,9 +71,11 @@ fn run() -> Result<()> {
         );
     }
     eprintln!(
-        "search-ru: {} — индекс с русской морфологией ({} КБ)",
+        "search-ru: {} — индекс с русской морфологией ({} КБ; тексты разделов — {}, {} КБ)",
         html.join(&new_name).display(),
-        new_js.len() / 1024
+        new_js.len() / 1024,
+        teasers_name,
+        teasers_js.len() / 1024
     );
     Ok(())
 }
@@ -98,6 +116,10 @@ fn only_file(dir: &Path, prefix: &str, suffix: &str) -> Result<PathBuf> {
             dir.display()
         ),
     }
+}
+
+fn short_hash(text: &str) -> String {
+    hex::encode(&Sha256::digest(text.as_bytes())[..4])
 }
 
 fn file_name(path: &Path) -> String {

@@ -17,6 +17,12 @@ fn site(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&root);
     let html = root.join("book/html");
     std::fs::create_dir_all(&html).unwrap();
+    std::fs::create_dir_all(root.join("src")).unwrap();
+    std::fs::write(
+        root.join("src/glossary.md"),
+        "| Термин | Не пишем | Где объяснено |\n| --- | --- | --- |\n| поток | тред | [Потоки](ch.md) |\n",
+    )
+    .unwrap();
     let json = serde_json::json!({
         "doc_urls": ["ch.html#потоки"],
         "results_options": {"limit_results": 30, "teaser_word_count": 30},
@@ -89,15 +95,34 @@ fn rewrites_renames_and_repoints() {
     let page = std::fs::read_to_string(html.join("ch.html")).unwrap();
     assert!(page.contains(&names[0]), "{page}");
     let js = std::fs::read_to_string(html.join(&names[0])).unwrap();
+    let glossary = search_ru::Glossary::read(&root.join("src/glossary.md")).unwrap();
+    let variants = search_ru::Variants::new(&glossary).unwrap();
     let data = js
-        .strip_prefix(search_ru::browser_js().as_str())
-        .expect("the browser pipeline comes first");
+        .strip_prefix(search_ru::browser_js(&variants).as_str())
+        .expect("the browser pipeline comes first")
+        .strip_suffix("\nwindow.searchRu.unpack(window.search);\n")
+        .expect("the data is unpacked last");
     let data = search_ru::parse_searchindex_js(data).unwrap();
     assert_eq!(
         data["index"]["pipeline"],
         serde_json::json!([search_ru::PIPELINE_NAME])
     );
     assert_eq!(data["doc_urls"], serde_json::json!(["ch.html#потоки"]));
+    // The sections' text is in a file of its own, named in the data.
+    let teasers = data["teasers"].as_str().unwrap();
+    let teasers_js = std::fs::read_to_string(html.join(teasers)).unwrap();
+    assert!(
+        teasers_js.contains("Потоки создают корутины"),
+        "{teasers_js}"
+    );
+    assert_eq!(
+        data["index"]["documentStore"]["docs"]["0"],
+        serde_json::json!({"breadcrumbs": "Потоки"})
+    );
+    assert_eq!(
+        data["search_options"]["fields"]["glossary"]["boost"],
+        search_ru::GLOSSARY_BOOST
+    );
 }
 
 #[test]
@@ -134,6 +159,24 @@ fn fails_when_no_page_loads_the_index() {
     let root = site("no-page");
     std::fs::write(root.join("book/html/ch.html"), "<p>no search</p>").unwrap();
     fails_saying(&root, "русский индекс никто не загрузит");
+}
+
+#[test]
+fn fails_without_a_glossary() {
+    let root = site("no-glossary");
+    std::fs::remove_file(root.join("src/glossary.md")).unwrap();
+    fails_saying(&root, "глоссарий не читается");
+}
+
+#[test]
+fn fails_when_the_glossary_points_at_a_missing_page() {
+    let root = site("glossary-page");
+    std::fs::write(
+        root.join("src/glossary.md"),
+        "| Термин | Не пишем | Где объяснено |\n| --- | --- | --- |\n| поток | тред | [Нет](nope.md) |\n",
+    )
+    .unwrap();
+    fails_saying(&root, "glossary.md:3: «Где объяснено» ведёт на `nope.html`");
 }
 
 #[test]

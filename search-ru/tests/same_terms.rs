@@ -1,7 +1,8 @@
 //! The index (Rust) and the query (the browser's JS, run here with `node`) must
 //! make the same search terms of the same text, or a word in the book would not
-//! be found by typing it. Checked for every line of `src/` and `listings/`, and
-//! for edge cases.
+//! be found by typing it. Checked for every line of `src/` and `listings/`, for
+//! edge cases, and for every word the glossary maps to a term (`src/glossary.md`,
+//! «Не пишем»): index and query both read it as the term's words.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -48,7 +49,16 @@ const EDGE_CASES: &[&str] = &[
     "a",
     "ы",
     "café naïve İstanbul Straße ΣΟΦΙΑ",
+    "Таймаут, тайм аут и тайм-аут; ТАЙМАУТЫ",
+    "дедлок дедлоки взаимоблокировка мьютекс мьютексы тред треды рантайм фьючерс сопрограмма",
+    "ивент луп, ивент-луп, ивентлуп: событийный цикл",
+    "ивент тред",
 ];
+
+fn glossary() -> search_ru::Variants {
+    let glossary = search_ru::Glossary::read(&root().join("src/glossary.md")).unwrap();
+    search_ru::Variants::new(&glossary).unwrap()
+}
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -76,12 +86,12 @@ fn lines_under(dir: &Path, out: &mut Vec<(String, String)>) {
     }
 }
 
-fn js_terms(lines: &[String]) -> Vec<Vec<String>> {
+fn js_terms(variants: &search_ru::Variants, lines: &[String]) -> Vec<Vec<String>> {
     let mut scripts = vec![(
-        "theme/search-ru/elasticlunr.min.js",
-        search_ru::ELASTICLUNR_JS,
+        "theme/search-ru/elasticlunr.min.js".to_string(),
+        search_ru::ELASTICLUNR_JS.to_string(),
     )];
-    scripts.extend(search_ru::BROWSER_JS);
+    scripts.extend(search_ru::browser_scripts(variants));
     let input = serde_json::json!({ "scripts": scripts, "lines": lines }).to_string();
     let mut node = Command::new("node")
         .args(["-e", NODE_DRIVER, search_ru::PIPELINE_NAME])
@@ -110,14 +120,18 @@ fn rust_and_browser_make_the_same_terms() {
     for case in EDGE_CASES {
         lines.push(("edge case".into(), case.to_string()));
     }
+    let variants = glossary();
+    for (typed, _) in &variants.pairs {
+        lines.push(("src/glossary.md variant".into(), typed.join(" ")));
+    }
     let texts: Vec<String> = lines.iter().map(|(_, text)| text.clone()).collect();
-    let js = js_terms(&texts);
+    let js = js_terms(&variants, &texts);
     assert_eq!(js.len(), lines.len());
 
     let mut cyrillic_terms = std::collections::BTreeSet::new();
     let mut differences = Vec::new();
     for ((at, text), js) in lines.iter().zip(&js) {
-        let rust = search_ru::terms(text);
+        let rust = search_ru::terms_with(&variants, text);
         if &rust != js {
             differences.push(format!(
                 "{at}: {text:?}\n  индекс (Rust): {rust:?}\n  браузер (JS):  {js:?}"
@@ -133,6 +147,25 @@ fn rust_and_browser_make_the_same_terms() {
         "{} строк дают в браузере не те поисковые термины, что в индексе:\n{}",
         differences.len(),
         differences[..differences.len().min(20)].join("\n")
+    );
+    // Each variant reads as its term's words, on both sides (equal above).
+    let unmapped: Vec<String> = variants
+        .pairs
+        .iter()
+        .filter(|(typed, term)| {
+            search_ru::terms_with(&variants, &typed.join(" ")) != search_ru::terms(&term.join(" "))
+        })
+        .map(|(typed, term)| format!("«{}» → «{}»", typed.join(" "), term.join(" ")))
+        .collect();
+    assert!(
+        unmapped.is_empty(),
+        "src/glossary.md: эти слова не превращаются в свой термин: {unmapped:?}"
+    );
+    // The glossary gives words to map: without them this test compared no mapping.
+    assert!(
+        variants.pairs.len() >= 20,
+        "src/glossary.md: всего {} слов, которыми ищут термины",
+        variants.pairs.len()
     );
     // The book is Russian: a comparison over few Cyrillic terms compared nothing.
     assert!(

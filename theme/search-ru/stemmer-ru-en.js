@@ -33,6 +33,45 @@
     elasticlunr.Pipeline.registerFunction(term, 'stemmer-ru-en');
     elasticlunr.tokenizer.setSeperator(/[^\p{Alphabetic}\p{N}_]+/u);
 
+    // The words readers type for a glossary term (src/glossary.md, «Не пишем»),
+    // put in window.searchRuVariants by search-ru as [typed words, term's words]:
+    // a run of tokens that spells one becomes the term's words, the longest run
+    // first, as `Variants::apply` in search-ru/src/lib.rs does to the index.
+    function key(token) {
+        return term(token) || token.replace(/ё/g, 'е');
+    }
+    var variants = new Map();
+    var longest = 0;
+    (window.searchRuVariants || []).forEach(function (pair) {
+        variants.set(pair[0].map(key).join(' '), pair[1]);
+        longest = Math.max(longest, pair[0].length);
+    });
+    function applyVariants(tokens) {
+        tokens = tokens.filter(function (token) { return token !== ''; });
+        var keys = tokens.map(key);
+        var out = [];
+        for (var i = 0; i < tokens.length;) {
+            var n = Math.min(longest, tokens.length - i);
+            while (n > 0 && !variants.has(keys.slice(i, i + n).join(' '))) {
+                n--;
+            }
+            if (n > 0) {
+                out.push.apply(out, variants.get(keys.slice(i, i + n).join(' ')));
+                i += n;
+            } else {
+                out.push(tokens[i]);
+                i += 1;
+            }
+        }
+        return out;
+    }
+    // The query goes through elasticlunr.tokenizer (Index.search); keep its
+    // separator, which the original reads from elasticlunr.tokenizer.seperator.
+    var split = elasticlunr.tokenizer;
+    elasticlunr.tokenizer = Object.assign(function (str) {
+        return applyVariants(split(str));
+    }, split);
+
     // mdBook's searcher links each result to `page?highlight=<the query's words>`
     // and that page marks those words as substrings: «потоков» would not mark
     // «потоки». Link to the stems instead, which are prefixes of every form.
