@@ -21,7 +21,7 @@ use std::io::Write as _;
 use std::path::Path;
 
 use crate::rust::{Expect, diagnostic_shown, expectation, report};
-use crate::{Listing, Shown, may_print, python};
+use crate::{Listing, Shown, may_print, python, testmod};
 
 pub fn is_on() -> bool {
     std::env::var_os("BOOK_BLESS").is_some_and(|on| !on.is_empty())
@@ -35,7 +35,11 @@ pub fn bless(listing: &Listing) -> Result<(), String> {
         .unwrap_or(if listing.outputs.len() > 2 { 30 } else { 1 });
     let mut notes = Vec::new();
     let python_seen = match &listing.python {
-        Some(python) => Some(python::outputs_seen(python, runs)?),
+        Some(python) => Some(python::outputs_seen(
+            python,
+            runs,
+            testmod::is_test_module(listing),
+        )?),
         None => None,
     };
     let mut rust_seen = None;
@@ -83,6 +87,13 @@ pub fn bless(listing: &Listing) -> Result<(), String> {
                     ));
                 }
                 (Expect::Runs, true) => {}
+                (Expect::Tests, true) => {
+                    let report = testmod::rust_report(&rust.shown, &report)?;
+                    if !seen.contains(&report) {
+                        seen.push(report);
+                    }
+                    continue;
+                }
             }
             if !seen.contains(&report.stdout) {
                 seen.push(report.stdout);

@@ -7,7 +7,8 @@
 //! recompiles nothing. Each kind of listing has its module: `python` runs a
 //! Python program on every interpreter the book promises, `rust` compiles and
 //! runs a Rust block (or checks the diagnostic it is rejected with), `compare`
-//! holds a printed output against the shown ones, `passed` lets a warm run skip
+//! holds a printed output against the shown ones, `testmod` runs listings
+//! that are test modules (`rust,test_harness`), `passed` lets a warm run skip
 //! what passed before, and `bless` writes the outputs from real runs instead
 //! (`BOOK_BLESS=1`). Filters and flags are libtest's: `cargo test -- listing_05_07`.
 
@@ -20,6 +21,7 @@ mod markdown;
 mod passed;
 mod python;
 mod rust;
+mod testmod;
 mod versions;
 
 use std::path::Path;
@@ -100,9 +102,10 @@ fn check_listing(listing: &Listing) -> Result<(), Failed> {
     if bless::is_on() {
         return bless::bless(listing).map_err(|e| format!("{}:\n{e}", listing.folder).into());
     }
+    let tests = testmod::is_test_module(listing);
     let failures: Vec<String> = std::thread::scope(|scope| {
         let python = listing.python.as_ref().map(|python| {
-            scope.spawn(|| python::check_python(python, &outputs_of(listing, "python")))
+            scope.spawn(|| python::check_python(python, &outputs_of(listing, "python"), tests))
         });
         let rust = listing.rust.as_ref().map(|rust| {
             scope.spawn(|| rust::check_rust(listing, rust, &outputs_of(listing, "rust")))

@@ -30,6 +30,7 @@ const HARNESS: &[&str] = &[
     include_str!("rust.rs"),
     include_str!("versions.rs"),
     include_str!("../../build.rs"),
+    include_str!("testmod.rs"),
     include_str!("../../vendor/skeptic/src/rt.rs"),
     include_str!("../../vendor/skeptic/src/binary_cache.rs"),
     include_str!("../../Cargo.toml"),

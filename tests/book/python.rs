@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use crate::compare::compare;
 use crate::passed::Key;
-use crate::{PythonShown, Shown, pythons};
+use crate::{PythonShown, Shown, pythons, testmod};
 
 /// With this set (as in CI), a promised version this machine lacks is an error.
 const REQUIRE_ALL: &str = "BOOK_REQUIRE_ALL_PYTHONS";
@@ -126,7 +126,8 @@ fn interpreters_for(python: &PythonShown) -> impl Iterator<Item = &'static Inter
         .filter(move |i| parse(i.version) >= since)
 }
 
-pub fn check_python(python: &PythonShown, outputs: &[&Shown]) -> Result<(), String> {
+/// `tests`: the listing is a test module, run by unittest (`tests/book/testmod.rs`).
+pub fn check_python(python: &PythonShown, outputs: &[&Shown], tests: bool) -> Result<(), String> {
     let shown = &python.shown;
     let wanted: Vec<&Interpreter> = interpreters_for(python).collect();
     let mut failures = Vec::new();
@@ -154,7 +155,7 @@ pub fn check_python(python: &PythonShown, outputs: &[&Shown]) -> Result<(), Stri
     let runs: Vec<Result<(), String>> = std::thread::scope(|scope| {
         let runs: Vec<_> = wanted
             .iter()
-            .map(|python| scope.spawn(|| run_on(python, shown, &program, outputs)))
+            .map(|python| scope.spawn(|| run_on(python, shown, &program, outputs, tests)))
             .collect();
         runs.into_iter().map(|run| run.join().unwrap()).collect()
     });
@@ -171,40 +172,60 @@ fn run_on(
     shown: &Shown,
     program: &str,
     outputs: &[&Shown],
+    tests: bool,
 ) -> Result<(), String> {
     let path = python.path.to_string_lossy();
     let mut inputs = vec![path.as_ref(), &python.release, shown.file, program];
     inputs.extend(outputs.iter().map(|output| output.text));
-    let key = Key::of(format!("python {} {}", python.release, shown.file), &inputs);
+    let how = if tests {
+        "python -m unittest"
+    } else {
+        "python"
+    };
+    let key = Key::of(format!("{how} {} {}", python.release, shown.file), &inputs);
     if key.passed_before() {
         return Ok(());
     }
-    let stdout = run(python, shown)?;
-    compare(shown, &stdout, outputs).map_err(|e| format!("[Python {}] {e}", python.release))?;
+    let stdout = run(python, shown, tests)?;
+    if tests {
+        testmod::compare_report(shown, &stdout, outputs)
+    } else {
+        compare(shown, &stdout, outputs)
+    }
+    .map_err(|e| format!("[Python {}] {e}", python.release))?;
     key.remember();
     Ok(())
 }
 
 /// A Python program's stdout; an error when it fails or writes to stderr.
-fn run(python: &Interpreter, shown: &Shown) -> Result<String, String> {
+/// With `tests`, the report of its tests.
+fn run(python: &Interpreter, shown: &Shown, tests: bool) -> Result<String, String> {
     // `-W default` shows every warning, deprecations included: the listings
     // must not teach what a newer Python warns about.
-    let output = Command::new(&python.path)
+    let mut command = Command::new(&python.path);
+    command
         .args(["-W", "default"])
-        .arg(shown.file)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("PYTHONDONTWRITEBYTECODE", "1")
-        .env("PYTHONIOENCODING", "utf-8")
-        .output()
-        .map_err(|e| {
-            format!(
-                "{}: не удалось запустить Python {} ({}) {}: {e}",
-                shown.at,
-                python.release,
-                python.path.display(),
-                shown.file
-            )
-        })?;
+        .env("PYTHONIOENCODING", "utf-8");
+    if tests {
+        testmod::unittest(&mut command, shown.file);
+    } else {
+        command
+            .arg(shown.file)
+            .current_dir(env!("CARGO_MANIFEST_DIR"));
+    }
+    let output = command.output().map_err(|e| {
+        format!(
+            "{}: не удалось запустить Python {} ({}) {}: {e}",
+            shown.at,
+            python.release,
+            python.path.display(),
+            shown.file
+        )
+    })?;
+    if tests {
+        return testmod::python_report(shown, &python.release, &output);
+    }
     let stderr = String::from_utf8_lossy(&output.stderr);
     if !output.status.success() || !stderr.is_empty() {
         return Err(format!(
@@ -217,11 +238,11 @@ fn run(python: &Interpreter, shown: &Shown) -> Result<String, String> {
 
 /// Every distinct stdout of `runs` runs on each Python the listing runs on,
 /// in the order first seen (for `BOOK_BLESS`).
-pub fn outputs_seen(python: &PythonShown, runs: usize) -> Result<Vec<String>, String> {
+pub fn outputs_seen(python: &PythonShown, runs: usize, tests: bool) -> Result<Vec<String>, String> {
     let mut seen: Vec<String> = Vec::new();
     for interpreter in interpreters_for(python) {
         for _ in 0..runs {
-            let stdout = run(interpreter, &python.shown)?;
+            let stdout = run(interpreter, &python.shown, tests)?;
             if !seen.contains(&stdout) {
                 seen.push(stdout);
             }

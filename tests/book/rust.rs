@@ -2,17 +2,19 @@
 //! (hidden lines included), or, for `compile_fail` and `should_panic`, checked to
 //! fail with the diagnostic the book shows under them.
 
-use skeptic::rt::{SnippetReport, check_snippet_as, run_snippet_as};
+use skeptic::rt::{SnippetReport, check_snippet_as, run_snippet_as, test_snippet_as};
 
 use crate::compare::{compare, lines_missing};
 use crate::passed::Key;
-use crate::{Listing, RustShown, Shown, TARGET};
+use crate::{Listing, RustShown, Shown, TARGET, testmod};
 
 /// What a Rust block's info string asks of it, as in rustdoc.
 #[derive(Debug, PartialEq)]
 pub enum Expect {
     Runs,
     Panics,
+    /// `test_harness`: a test module whose tests must pass (`tests/book/testmod.rs`).
+    Tests,
     /// The error codes (`E0373`) or lint names (`unused_must_use`) rustc must report.
     FailsToCompile(Vec<&'static str>),
 }
@@ -39,11 +41,10 @@ pub fn check_rust(listing: &Listing, rust: &RustShown, outputs: &[&Shown]) -> Re
 /// Compiles and runs a Rust block, or only type-checks a rejected one.
 pub fn report(shown: &Shown, expect: &Expect) -> SnippetReport {
     let root = env!("CARGO_MANIFEST_DIR");
-    let check_only = matches!(expect, Expect::FailsToCompile(_));
-    let run = if check_only {
-        check_snippet_as
-    } else {
-        run_snippet_as
+    let run = match expect {
+        Expect::FailsToCompile(_) => check_snippet_as,
+        Expect::Tests => test_snippet_as,
+        Expect::Runs | Expect::Panics => run_snippet_as,
     };
     run(
         root,
@@ -63,6 +64,10 @@ fn verdict(
     outputs: &[&Shown],
 ) -> Result<(), String> {
     let report = report(shown, &expect);
+    if expect == Expect::Tests && report.compiled {
+        let printed = testmod::rust_report(shown, &report)?;
+        return testmod::compare_report(shown, &printed, outputs);
+    }
     let SnippetReport {
         compiled,
         rustc_stderr,
@@ -130,14 +135,14 @@ pub fn diagnostic_shown<'a>(
     match (expect, &listing.rustc, &listing.panic) {
         (Expect::FailsToCompile(_), Some(rustc), None) => Ok(Some(rustc)),
         (Expect::Panics, None, Some(panic)) => Ok(Some(panic)),
-        (Expect::Runs, None, None) => Ok(None),
+        (Expect::Runs | Expect::Tests, None, None) => Ok(None),
         (Expect::FailsToCompile(_), _, _) => Err(format!(
             "{at}: блок помечен compile_fail: покажите под ним {folder}/rustc.txt — строки сообщения компилятора, которые тест найдёт в его выводе"
         )),
         (Expect::Panics, _, _) => Err(format!(
             "{at}: блок помечен should_panic: покажите под ним {folder}/panic.txt — строки сообщения о панике, которые тест найдёт в stderr программы"
         )),
-        (Expect::Runs, rustc, panic) => {
+        (Expect::Runs | Expect::Tests, rustc, panic) => {
             let extra = rustc.as_ref().or(panic.as_ref()).unwrap();
             Err(format!(
                 "{}: {} показан, но блок {at} не помечен ни compile_fail, ни should_panic",
@@ -183,6 +188,7 @@ pub fn expectation(rust: &RustShown) -> Result<Expect, String> {
     {
         expect = match (word, expect) {
             ("should_panic", Expect::Runs) => Expect::Panics,
+            (testmod::ATTRIBUTE, Expect::Runs) => Expect::Tests,
             ("compile_fail", Expect::Runs) => Expect::FailsToCompile(Vec::new()),
             (code, Expect::FailsToCompile(mut codes)) if is_error_code(code) || is_lint(code) => {
                 codes.push(code);
@@ -190,7 +196,7 @@ pub fn expectation(rust: &RustShown) -> Result<Expect, String> {
             }
             _ => {
                 return Err(format!(
-                    "{}: `{}`: тесты книги понимают только rust, should_panic и compile_fail с кодами ошибок или линтами",
+                    "{}: `{}`: тесты книги понимают только rust, should_panic, test_harness и compile_fail с кодами ошибок или линтами",
                     rust.shown.at, rust.info
                 ));
             }
@@ -237,4 +243,6 @@ fn expectation_reads_rustdoc_attributes() {
     );
     assert!(expectation(&rust("rust,E0752")).is_err());
     assert!(expectation(&rust("rust,should_panic,E0752")).is_err());
+    assert_eq!(expectation(&rust("rust,test_harness")), Ok(Expect::Tests));
+    assert!(expectation(&rust("rust,test_harness,should_panic")).is_err());
 }

@@ -377,6 +377,8 @@ static QUEUE: LazyLock<Mutex<Sender<Job>>> = LazyLock::new(|| {
 struct Naming {
     shown_as: Option<String>,
     rustc_args: Vec<String>,
+    /// Arguments the compiled program runs with.
+    run_args: Vec<String>,
 }
 
 fn dispatch(
@@ -433,7 +435,32 @@ pub fn run_snippet_as(
     shown_as: &str,
     rustc_args: &[&str],
 ) -> SnippetReport {
-    snippet_report(root_dir, out_dir, target_triple, test_text, CompileType::Full, shown_as, rustc_args)
+    snippet_report(root_dir, out_dir, target_triple, test_text, CompileType::Full, shown_as, rustc_args, &[])
+}
+
+/// Compiles a snippet that is a test module (`rustc --test`, as `cargo test`
+/// does) and runs its tests one at a time, so that the report lists them in
+/// name order; see [`run_snippet_as`].
+pub fn test_snippet_as(
+    root_dir: &str,
+    out_dir: &str,
+    target_triple: &str,
+    test_text: &str,
+    shown_as: &str,
+    rustc_args: &[&str],
+) -> SnippetReport {
+    let mut rustc_args = rustc_args.to_vec();
+    rustc_args.push("--test");
+    snippet_report(
+        root_dir,
+        out_dir,
+        target_triple,
+        test_text,
+        CompileType::Full,
+        shown_as,
+        &rustc_args,
+        &["--test-threads=1"],
+    )
 }
 
 /// Only type-checks a snippet, like [`compile_test`]; see [`run_snippet_as`].
@@ -445,9 +472,10 @@ pub fn check_snippet_as(
     shown_as: &str,
     rustc_args: &[&str],
 ) -> SnippetReport {
-    snippet_report(root_dir, out_dir, target_triple, test_text, CompileType::Check, shown_as, rustc_args)
+    snippet_report(root_dir, out_dir, target_triple, test_text, CompileType::Check, shown_as, rustc_args, &[])
 }
 
+#[allow(clippy::too_many_arguments)]
 fn snippet_report(
     root_dir: &str,
     out_dir: &str,
@@ -456,10 +484,12 @@ fn snippet_report(
     compile_type: CompileType,
     shown_as: &str,
     rustc_args: &[&str],
+    run_args: &[&str],
 ) -> SnippetReport {
     let naming = Naming {
         shown_as: Some(shown_as.to_owned()),
         rustc_args: rustc_args.iter().map(|arg| arg.to_string()).collect(),
+        run_args: run_args.iter().map(|arg| arg.to_string()).collect(),
     };
     let outcome = dispatch(root_dir, out_dir, target_triple, test_text, compile_type, naming);
     let mut report = SnippetReport {
@@ -555,7 +585,7 @@ fn execute(
     if let Some((binaries, key)) = &cache_key {
         if let Some(binary) = binaries.restore(key) {
             return Outcome {
-                steps: vec![run_snippet(&binary, out_dir.path())],
+                steps: vec![run_snippet(&binary, out_dir.path(), &naming.run_args)],
             };
         }
     }
@@ -630,14 +660,14 @@ fn execute(
                 .as_ref()
                 .and_then(|(binaries, key)| binaries.store(key, &binary_path))
                 .unwrap_or(binary_path);
-            steps.push(run_snippet(&binary, out_dir.path()));
+            steps.push(run_snippet(&binary, out_dir.path(), &naming.run_args));
         }
     }
 
     Outcome { steps }
 }
 
-fn run_snippet(binary_path: &Path, out_dir: &Path) -> Captured {
+fn run_snippet(binary_path: &Path, out_dir: &Path, args: &[String]) -> Captured {
     // The binary was just written by this process. A child that another
     // thread has forked but not yet exec'd still holds that write descriptor,
     // and until it execs, running the binary fails with ETXTBSY: try again.
@@ -645,7 +675,7 @@ fn run_snippet(binary_path: &Path, out_dir: &Path) -> Captured {
     let mut attempts = 0;
     loop {
         let mut cmd = Command::new(binary_path);
-        cmd.current_dir(out_dir);
+        cmd.args(args).current_dir(out_dir);
         let captured = capture(cmd);
         let busy = captured.spawn_error == Some(ETXTBSY);
         attempts += 1;
