@@ -36,8 +36,8 @@ pub fn lines_missing<'a>(shown: &'a Shown, stderr: &str) -> Vec<&'a str> {
         .collect()
 }
 
-#[test]
-fn compare_accepts_only_the_shown_outputs() {
+/// A unit test of the harness (`UNIT_TESTS` in `main.rs`).
+pub fn compare_accepts_only_the_shown_outputs() {
     let program = Shown {
         at: "x.md:1",
         file: "main.py",
@@ -63,8 +63,8 @@ fn compare_accepts_only_the_shown_outputs() {
     assert!(compare(&program, "a\n", &[]).is_err());
 }
 
-#[test]
-fn diagnostic_lines_must_all_be_printed() {
+/// A unit test of the harness (`UNIT_TESTS` in `main.rs`).
+pub fn diagnostic_lines_must_all_be_printed() {
     let shown = Shown {
         at: "x.md:1",
         file: "rustc.txt",

@@ -54,8 +54,35 @@ fn main() {
             .into_iter()
             .map(|listing| Trial::test(listing.name.clone(), move || check_listing(&listing))),
     );
+    trials.extend(UNIT_TESTS.iter().map(|&(name, test)| {
+        Trial::test(name, move || {
+            test();
+            Ok(())
+        })
+    }));
     libtest_mimic::run(&arguments, trials).exit();
 }
+
+/// The harness's own unit tests, run as the tests `unit::…`: libtest-mimic
+/// runs no `#[test]` function.
+const UNIT_TESTS: &[(&str, fn())] = &[
+    (
+        "unit::compare_accepts_only_the_shown_outputs",
+        compare::compare_accepts_only_the_shown_outputs,
+    ),
+    (
+        "unit::diagnostic_lines_must_all_be_printed",
+        compare::diagnostic_lines_must_all_be_printed,
+    ),
+    (
+        "unit::expectation_reads_rustdoc_attributes",
+        rust::expectation_reads_rustdoc_attributes,
+    ),
+    (
+        "unit::normalise_fixes_timings_only",
+        testmod::normalise_fixes_timings_only,
+    ),
+];
 
 /// A block the book shows: where (`src/chapter.md:line`), from which file, and its text.
 pub struct Shown {

@@ -220,8 +220,8 @@ fn reports(rustc_stderr: &str, code: &str) -> bool {
         || rustc_stderr.contains(&format!("-D {}", code.replace('_', "-")))
 }
 
-#[test]
-fn expectation_reads_rustdoc_attributes() {
+/// A unit test of the harness (`UNIT_TESTS` in `main.rs`).
+pub fn expectation_reads_rustdoc_attributes() {
     let rust = |info| RustShown {
         shown: Shown {
             at: "x.md:1",

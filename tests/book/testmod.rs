@@ -144,8 +144,8 @@ fn timing_fixed(line: &str, marker: &str, seconds: &str) -> String {
     }
 }
 
-#[test]
-fn normalise_fixes_timings_only() {
+/// A unit test of the harness (`UNIT_TESTS` in `main.rs`).
+pub fn normalise_fixes_timings_only() {
     let libtest = "\nrunning 1 test\ntest tests::a ... ok\n\ntest result: ok. 1 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 1.27s\n\n";
     assert_eq!(
         normalise(libtest),
