@@ -1,0 +1,17 @@
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::thread;
+
+fn main() {
+    let counter = AtomicU32::new(0);
+    thread::scope(|scope| {
+        for _ in 0..4 {
+            scope.spawn(move || {
+                for _ in 0..1000 {
+                    counter.fetch_add(1, Ordering::Relaxed); // одна неделимая операция
+                }
+            });
+        }
+    });
+    println!("ожидалось: 4000");
+    println!("счётчик: {}", counter.load(Ordering::Relaxed));
+}
