@@ -3,7 +3,8 @@ use std::time::Duration;
 async fn task1() {
     println!("Start task1");
     // блокирующий вызов в отдельном потоке
-    tokio::task::spawn_blocking(|| std::thread::sleep(Duration::from_secs(2))).unwrap();
+    tokio::task::spawn_blocking(|| std::thread::sleep(Duration::from_secs(2)))
+        .unwrap();
     println!("End task1");
 }
 

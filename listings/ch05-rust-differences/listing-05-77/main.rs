@@ -7,7 +7,8 @@ async fn main() {
     for item in 1..=3 {
         sender.send(item).await.unwrap();
     }
-    stop.send(()).unwrap(); // сигнал остановки уже отправлен, а в канале ещё три сообщения
+    // сигнал остановки уже отправлен, а в канале ещё три сообщения
+    stop.send(()).unwrap();
 
     loop {
         tokio::select! {

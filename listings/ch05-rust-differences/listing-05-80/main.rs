@@ -7,7 +7,8 @@ fn main() {
         for _ in 0..4 {
             scope.spawn(move || {
                 for _ in 0..1000 {
-                    counter.fetch_add(1, Ordering::Relaxed); // одна неделимая операция
+                    // одна неделимая операция
+                    counter.fetch_add(1, Ordering::Relaxed);
                 }
             });
         }

@@ -14,11 +14,14 @@ async fn main() {
 
     let mut tasks = JoinSet::new();
     for n in 1..=5 {
-        tasks.spawn(async { (n, square(n).await) }); // задача возвращает и своё число
+        // задача возвращает и своё число
+        tasks.spawn(async { (n, square(n).await) });
     }
-    // `JoinSet` отдаёт результаты в порядке завершения, `gather` — в порядке аргументов
+    // `JoinSet` отдаёт результаты в порядке завершения,
+    // `gather` — в порядке аргументов
     let mut pairs = tasks.join_all().await;
     pairs.sort_by_key(|&(n, _)| n);
-    let results: Vec<u64> = pairs.into_iter().map(|(_, square)| square).collect();
+    let results: Vec<u64> =
+        pairs.into_iter().map(|(_, square)| square).collect();
     println!("все значения: {results:?}");
 }
