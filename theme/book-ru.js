@@ -316,3 +316,40 @@
     searchbar.addEventListener('input', changed);
     searchbar.addEventListener('compositionend', changed);
 })();
+
+/* == Reading aids (issue 16): kinds of notes, rejected listings == */
+// A note is a blockquote whose first word in bold says what it is (see book-ru.css).
+// A listing rustc rejects or that panics gets a mark with a word in its caption, so
+// it is not told apart by colour alone and a screen reader reads it first.
+(function readingAids() {
+    const KINDS = [
+        ['В Rust', 'note-rust'],
+        ['Читаем Rust', 'note-syntax'],
+        ['Примечание о GIL', 'note-cpython'],
+        ['Попробуйте', 'note-try'],
+    ];
+    document.querySelectorAll('main blockquote > p:first-child > strong:first-child').forEach((strong) => {
+        const kind = KINDS.find(([lead]) => strong.textContent.startsWith(lead));
+        if (kind && strong.parentElement.firstChild === strong) {
+            strong.closest('blockquote').classList.add(kind[1]);
+        }
+    });
+    const MARKS = [['compile_fail', '✗', 'Не компилируется'], ['should_panic', '⚠', 'Паника']];
+    document.querySelectorAll('main figure.listing').forEach((figure) => {
+        const code = figure.querySelector('pre > code');
+        const caption = figure.querySelector('figcaption');
+        const mark = code && MARKS.find(([kind]) => code.classList.contains(kind));
+        if (!mark || !caption) {
+            return;
+        }
+        const [, icon, word] = mark;
+        const label = document.createElement('span');
+        label.className = 'rejected-mark';
+        const iconSpan = document.createElement('span');
+        iconSpan.setAttribute('aria-hidden', 'true');
+        iconSpan.textContent = icon + ' ';
+        label.append(iconSpan, word + ':');
+        caption.prepend(label, ' ');
+        figure.classList.add('rejected');
+    });
+})();

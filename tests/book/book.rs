@@ -22,6 +22,8 @@ pub struct Book {
     pub listings: Vec<Listing>,
     /// The Python versions the book promises, oldest first (`Cargo.toml`).
     pub pythons: Vec<String>,
+    /// `preface.md` as mdBook expands it, for `reader_deps`.
+    pub preface: String,
 }
 
 pub fn read(root: &Path) -> Book {
@@ -37,10 +39,14 @@ pub fn read(root: &Path) -> Book {
         pythons: versions.pythons.clone(),
         ..Check::default()
     };
+    let mut preface = String::new();
     for item in rendered.iter() {
         if let BookItem::Chapter(chapter) = item
             && let Some(source_path) = &chapter.source_path
         {
+            if source_path == Path::new("preface.md") {
+                preface.clone_from(&chapter.content);
+            }
             let chapter_file = src_dir.join(source_path);
             let source = fs::read_to_string(root.join(&chapter_file))
                 .unwrap_or_else(|e| panic!("{}: {e}", chapter_file.display()));
@@ -54,5 +60,6 @@ pub fn read(root: &Path) -> Book {
         problems: check.problems,
         listings,
         pythons: versions.pythons,
+        preface,
     }
 }

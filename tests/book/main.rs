@@ -20,6 +20,7 @@ mod listings;
 mod markdown;
 mod passed;
 mod python;
+mod reader_deps;
 mod rust;
 mod testmod;
 mod versions;
@@ -46,9 +47,14 @@ fn main() {
     let book = book::read(Path::new(env!("CARGO_MANIFEST_DIR")));
     PYTHONS.set(book.pythons).unwrap();
     let problems = book.problems;
-    let mut trials = vec![Trial::test("book_structure", move || {
-        book_structure(&problems)
-    })];
+    let preface = book.preface;
+    let mut trials = vec![
+        Trial::test("book_structure", move || book_structure(&problems)),
+        Trial::test("reader_deps", move || {
+            reader_deps::check(Path::new(env!("CARGO_MANIFEST_DIR")), &preface)
+                .map_err(Failed::from)
+        }),
+    ];
     trials.extend(
         book.listings
             .into_iter()
