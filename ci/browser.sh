@@ -16,6 +16,7 @@ source ci/browser/install.sh
 
 if ((build)); then ci/build.sh >/dev/null; fi
 site=${BOOK_SITE:-$(ci/build.sh --where)}  # BOOK_SITE: test another built copy
+export BOOK_SITE_DIR=$(cd "$site" && pwd)  # offline.test.js copies it
 [[ -f $site/index.html ]] || { echo "ci/browser.sh: $site/index.html missing: build the book first" >&2; exit 1; }
 serve "$site"
 echo "ci/browser.sh: testing $site at $served_url"

@@ -353,3 +353,18 @@
         figure.classList.add('rejected');
     });
 })();
+
+/* == offline: service worker (offline/README.md) == */
+// The build writes sw.js at the site's root (offline/render.py). Browsers allow a
+// service worker only in a secure context (https, localhost, 127.0.0.1); not from
+// file://. Registered after `load`, so the book's own download does not compete with the page.
+(function offlineServiceWorker() {
+    if (!('serviceWorker' in navigator) || !window.isSecureContext || !/^https?:$/.test(location.protocol)) {
+        return;
+    }
+    window.addEventListener('load', function() {
+        navigator.serviceWorker.register(path_to_root + 'sw.js').catch(function(e) {
+            console.warn('Книга не будет доступна без сети: ' + e.message);
+        });
+    });
+})();
