@@ -142,7 +142,9 @@
     }).observe(header, { childList: true, characterData: true, subtree: true });
     new MutationObserver(function() {
         results.querySelectorAll('.teaser[aria-label="Search Result Teaser"]').forEach(function(teaser) {
-            teaser.setAttribute('aria-label', 'Фрагмент найденного текста');
+            // No aria-label: a <span> without a role may not have one (axe
+            // aria-prohibited-attr); the result's link names it with aria-details.
+            teaser.removeAttribute('aria-label');
         });
     }).observe(results, { childList: true });
     window.mdbookRussianSearchMessage = russian; // for the browser tests
@@ -367,4 +369,22 @@
             console.warn('Книга не будет доступна без сети: ' + e.message);
         });
     });
+})();
+
+/* == accessibility: scrolling code blocks take the keyboard focus (theme/README.md) == */
+// A listing wider than its box scrolls sideways; without a tab stop a keyboard reader
+// cannot scroll it (axe scrollable-region-focusable). Only those that scroll get one.
+(function focusableScrollingCode() {
+    const blocks = Array.from(document.querySelectorAll('main pre > code'));
+    function update() {
+        blocks.forEach(function(code) {
+            if (code.scrollWidth > code.clientWidth + 1) {
+                code.tabIndex = 0;
+            } else {
+                code.removeAttribute('tabindex');
+            }
+        });
+    }
+    update();
+    window.addEventListener('resize', update);
 })();

@@ -666,9 +666,10 @@ aria-label="Показать скрытые строки"></button>';
     }
 
     document.addEventListener('keydown', function(e) {
-        if (e.altKey ||
-            e.ctrlKey ||
-            e.metaKey ||
+        // Chapters turn with Alt+Shift+←/→ only: a bare arrow scrolls the page and moves
+        // a screen reader's cursor (mdBook issues #518, #1789). theme/index.hbs says so.
+        const turnPage = e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey;
+        if (!turnPage && (e.altKey || e.ctrlKey || e.metaKey) ||
             window.search && window.search.hasFocus() ||
             mdbook_something_else_has_focus(e)
         ) {
@@ -736,8 +737,7 @@ aria-label="Показать скрытые строки"></button>';
             break;
         }
 
-        // Rest of the keys are only active when the Shift key is not pressed
-        if (e.shiftKey) {
+        if (!turnPage) {
             return;
         }
 
