@@ -166,6 +166,7 @@
     const LANGUAGE_KEY = 'asinkhronnost-listing-language';
     const LANGUAGES = [['python', 'Python'], ['rust', 'Rust']];
     const tabSets = [];
+    let sideBySide = false; // see sideBySideWhenWide below
 
     function storedLanguage() {
         try {
@@ -182,7 +183,7 @@
                 const selected = id === language;
                 tab.setAttribute('aria-selected', String(selected));
                 tab.tabIndex = selected ? 0 : -1;
-                panel.hidden = !selected;
+                panel.hidden = !selected && !sideBySide;
             });
         });
         if (focus) {
@@ -248,6 +249,8 @@
             e.stopPropagation();
             select(tabs[next].id, { focus: tabs[next].tab });
         });
+        tabs.wrapper = wrapper;
+        tabs.tablist = tablist;
         tabSets.push(tabs);
     });
 
@@ -269,6 +272,60 @@
         select(storedLanguage() || 'python', { store: false });
     }
     window.addEventListener('hashchange', showLinkedListing);
+
+    // Side by side where the book's column can widen to two listings of 80 columns
+    // (theme/README.md): no tabs then, both panels plain <div>s; the stored choice is
+    // kept for when the window narrows again. Measured in the code's own font.
+    (function sideBySideWhenWide() {
+        const content = document.getElementById('mdbook-content');
+        const code = document.querySelector('.listing-tabs pre > code');
+        if (!content || !code) {
+            return;
+        }
+        const GAP = 16;
+        // Two listings of 80 columns and the gap: a hidden copy of a listing's code
+        // box, in <main> (a listing in a hidden tab has no size).
+        function pairWidth() {
+            const pre = document.createElement('pre');
+            const probe = document.createElement('code');
+            probe.className = code.className;
+            probe.textContent = '0'.repeat(80);
+            pre.style.cssText = 'position: absolute; visibility: hidden; margin: 0; padding: 0';
+            pre.append(probe);
+            document.querySelector('main').append(pre);
+            const width = probe.getBoundingClientRect().width;
+            pre.remove();
+            return 2 * Math.ceil(width) + GAP;
+        }
+        function layout() {
+            const style = getComputedStyle(content);
+            const room = content.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+            const width = pairWidth();
+            const wide = room >= width;
+            document.documentElement.style.setProperty('--listing-pair-width', width + 'px');
+            if (wide === sideBySide) {
+                return;
+            }
+            sideBySide = wide;
+            tabSets.forEach(function(tabs) {
+                tabs.wrapper.classList.toggle('listing-pair', wide);
+                tabs.tablist.hidden = wide;
+                tabs.forEach(function({ tab, panel }) {
+                    if (wide) {
+                        ['role', 'aria-labelledby', 'tabindex'].forEach((name) => panel.removeAttribute(name));
+                    } else {
+                        panel.setAttribute('role', 'tabpanel');
+                        panel.setAttribute('aria-labelledby', tab.id);
+                        panel.tabIndex = 0;
+                    }
+                    panel.hidden = !wide && tab.getAttribute('aria-selected') !== 'true';
+                });
+            });
+        }
+        layout();
+        // The sidebar's toggle changes the room without resizing the window.
+        new ResizeObserver(layout).observe(content);
+    })();
     // Another tab of the browser changed the choice.
     window.addEventListener('storage', function(e) {
         if (e.key === LANGUAGE_KEY && storedLanguage()) {
@@ -375,16 +432,15 @@
 // A listing wider than its box scrolls sideways; without a tab stop a keyboard reader
 // cannot scroll it (axe scrollable-region-focusable). Only those that scroll get one.
 (function focusableScrollingCode() {
-    const blocks = Array.from(document.querySelectorAll('main pre > code'));
-    function update() {
-        blocks.forEach(function(code) {
+    // Observed, not measured once: a listing in a hidden tab has no width until shown.
+    const observer = new ResizeObserver(function(entries) {
+        entries.forEach(function({ target: code }) {
             if (code.scrollWidth > code.clientWidth + 1) {
                 code.tabIndex = 0;
             } else {
                 code.removeAttribute('tabindex');
             }
         });
-    }
-    update();
-    window.addEventListener('resize', update);
+    });
+    document.querySelectorAll('main pre > code').forEach((code) => observer.observe(code));
 })();

@@ -23,6 +23,8 @@ async function themed(theme, options = {}) {
 }
 
 async function violations(tab) {
+  // Two frames: ResizeObserver callbacks (focusable scrolling code) have run.
+  await tab.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await tab.addScriptTag({ path: AXE });
   const found = await tab.evaluate(async () => {
     const r = await window.axe.run(document, { resultTypes: ['violations'] });
@@ -48,8 +50,13 @@ for (const theme of THEMES) {
       assert.match(cls, new RegExp(`\\b${theme}\\b`), `${tab.url()}: expected <html class> to name the theme «${theme}», found «${cls}»`);
       found.push(...await violations(tab));
     }
-    // What shows only on demand: search results, the help popup.
+    // What shows only on demand or on a wide screen: pairs side by side, search
+    // results, the help popup.
+    await tab.setViewportSize({ width: 1920, height: 1000 });
     await tab.goto(url(PAIRS_PAGE));
+    assert.ok(await tab.locator('.listing-pair').count() > 0, `${tab.url()} at 1920 px: expected pairs side by side (.listing-pair), found none`);
+    found.push(...await violations(tab));
+    await tab.setViewportSize({ width: 1280, height: 800 });
     await search(tab, 'потоки');
     found.push(...await violations(tab));
     await tab.keyboard.press('Escape');

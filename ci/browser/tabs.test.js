@@ -3,7 +3,7 @@
 // and without JavaScript both listings one after the other.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, assertNoErrors, source, url } from './lib.js';
+import { launch, openPage, assertNoErrors, source, url, screenshot } from './lib.js';
 
 const PAGE = 'ch02-02-how-they-work.html';
 const OTHER_PAGE = 'ch03-async-await.html';
@@ -150,3 +150,84 @@ async function tabLocator(tab, listing, name) {
 async function clickTab(tab, listing, name) {
   await (await tabLocator(tab, listing, name)).click();
 }
+
+// Side by side (theme/README.md): where two listings of 80 columns fit, each pair
+// shows Python left and Rust right, without tabs; below that, tabs.
+async function pairLayout(tab, listing) {
+  return tab.evaluate((listing) => {
+    const py = document.getElementById(`${listing}-python`);
+    const rs = document.getElementById(`${listing}-rust`);
+    const wrapper = py.closest('.listing-tabs');
+    const code = py.querySelector('pre > code');
+    const probe = document.createElement('span');
+    probe.textContent = '0'.repeat(80);
+    probe.style.cssText = 'position: absolute; visibility: hidden; white-space: pre';
+    code.append(probe);
+    const columns = probe.getBoundingClientRect().width;
+    probe.remove();
+    const visible = (el) => el.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+    const [a, b] = [py.getBoundingClientRect(), rs.getBoundingClientRect()];
+    const content = document.getElementById('mdbook-content').getBoundingClientRect();
+    return {
+      visible: [visible(py), visible(rs)],
+      sideBySide: a.right <= b.left && Math.abs(a.top - b.top) < 2,
+      tablistShown: [...wrapper.querySelectorAll('[role="tablist"]')].some(visible),
+      tabpanels: wrapper.querySelectorAll('[role="tabpanel"]').length,
+      codeWidths: [py, rs].map((f) => Math.round(f.querySelector('pre > code').clientWidth)),
+      columns: Math.round(columns),
+      insideContent: a.left >= content.left - 1 && b.right <= content.right + 1,
+      pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
+    };
+  }, listing);
+}
+
+// The layout follows a ResizeObserver: its callbacks run before the next frame.
+async function resize(tab, size) {
+  await tab.setViewportSize(size);
+  await tab.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+function expectSideBySide(state, where) {
+  const want = { visible: [true, true], sideBySide: true, tablistShown: false, tabpanels: 0, insideContent: true, pageOverflow: 0 };
+  const got = Object.fromEntries(Object.keys(want).map((k) => [k, state[k]]));
+  assert.deepEqual(got, want, `${where}: expected Python and Rust side by side, no tabs, within the page; found ${JSON.stringify(state)}`);
+  assert.ok(state.codeWidths.every((w) => w >= state.columns), `${where}: expected each listing's code at least 80 columns (${state.columns} px) wide, found ${state.codeWidths.join(' and ')} px`);
+}
+
+for (const theme of ['light', 'rust', 'coal', 'navy', 'ayu']) {
+  test(`«${theme}» theme: side by side at 1920 px, tabs at 1280 and 360 px, no sideways scrolling`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1000 } });
+    await context.addInitScript((t) => localStorage.setItem('mdbook-theme', t), theme);
+    const tab = await openPage(context, PAGE);
+    for (const listing of pairs(PAGE)) expectSideBySide(await pairLayout(tab, listing), `${tab.url()} #${listing} at 1920 px`);
+    await tab.locator('.listing-tabs').first().scrollIntoViewIfNeeded();
+    await screenshot(tab, `pair-${theme}`);
+    for (const width of [1280, 360]) {
+      await resize(tab, { width, height: 800 });
+      await expectAllChosen(tab, PAGE, 'Python');
+      const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.equal(overflow, 0, `${tab.url()} at ${width} px: expected no sideways scrolling, found ${overflow} px more`);
+      await tab.locator('.listing-tabs').first().scrollIntoViewIfNeeded();
+      await screenshot(tab, `pair-${theme}`);
+    }
+    assertNoErrors(tab, tab.url());
+    await context.close();
+  });
+}
+
+test('the remembered choice survives side by side: Rust chosen at 1280 px is still chosen after 1920 px', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const tab = await openPage(context, PAGE);
+  const [first] = pairs(PAGE);
+  await clickTab(tab, first, 'Rust');
+  await resize(tab, { width: 1920, height: 1000 });
+  expectSideBySide(await pairLayout(tab, first), `${tab.url()} #${first} at 1920 px after choosing Rust`);
+  await tab.reload();
+  expectSideBySide(await pairLayout(tab, first), `${tab.url()} #${first} at 1920 px, reloaded`);
+  const stored = await tab.evaluate(() => localStorage.getItem('asinkhronnost-listing-language'));
+  assert.equal(stored, 'rust', `${tab.url()} at 1920 px: expected the stored choice «rust» kept, found «${stored}»`);
+  await resize(tab, { width: 1280, height: 800 });
+  await expectAllChosen(tab, PAGE, 'Rust');
+  assertNoErrors(tab, tab.url());
+  await context.close();
+});
