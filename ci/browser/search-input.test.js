@@ -24,7 +24,9 @@ async function openSearch(page = START) {
   const tab = await openPage(context, page);
   await tab.locator('#mdbook-search-toggle').click();
   await tab.locator('#mdbook-searchbar').focus();
+  // Once the teasers are in too: their arrival searches again (theme/search-ru/unpack.js).
   await tab.waitForFunction(() => window.elasticlunr && window.search && window.search.index
+    && window.searchRu && window.searchRu.teasersLoaded
     && !document.getElementById('mdbook-searchbar-outer').classList.contains('searching'), null, { timeout: 15000 });
   await tab.evaluate(() => {
     window.searchCount = 0;
