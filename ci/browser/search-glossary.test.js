@@ -68,8 +68,12 @@ for (const spellings of SPELLINGS) {
 
 // The word typed, and the beginning of the term's word the page must mark.
 for (const [word, marks] of [['дедлок', 'взаимн'], ['мьютекс', 'блокировк'], ['таймаут', 'тайм'], ['тред', 'поток']]) {
-  test(`the page opened from the first result for «${word}» marks the word found`, async () => {
+  test(`«${word}»: the first result's teaser and the page opened from it mark the term`, async () => {
     const found = await search(tab, word);
+    // The first result's teaser shows the term, emphasised.
+    const emphasised = await tab.evaluate(() => [...document.querySelectorAll('#mdbook-searchresults li:first-child .teaser em')]
+      .map((e) => e.textContent.toLowerCase()));
+    assert.ok(emphasised.some((e) => e.startsWith(marks)), `${tab.url()}: search «${word}»: expected «${marks}…» emphasised in the first result's teaser, found ${emphasised.join(', ') || 'nothing'}`);
     const page = await tab.context().newPage();
     const link = await tab.evaluate(() => document.querySelector('#mdbook-searchresults li a').href);
     await page.goto(link, { waitUntil: 'load' });

@@ -101,9 +101,15 @@
 
     // mdBook's searcher emphasises the query's words in each result's teaser
     // by comparing stems made with `elasticlunr.stemmer`: make it stem Russian too.
+    // A word of the glossary typed for a term («дедлок») stands for the term's
+    // first word there («взаимная»), so the teaser shows and emphasises the term.
     var englishStemmer = elasticlunr.stemmer;
     elasticlunr.stemmer = function (word) {
         word = word.replace(/ё/g, 'е');
+        var variant = variants.get(key(word.toLowerCase()));
+        if (variant) {
+            word = variant[0];
+        }
         return CYRILLIC.test(word) ? elasticlunr.ru.stemmer(word) : englishStemmer(word);
     };
 })(window.elasticlunr);
