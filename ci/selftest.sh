@@ -43,6 +43,8 @@ cases=(
   "python-too-new|sed -i 's/    await say_hello()/    async with asyncio.timeout(5):\\n        await say_hello()/' $l0303/main.py|$ch03:54: $l0303/main.py на Python 3.9."
   "python-since-unpromised|sed -i 's#Листинг 3-3 — Python: #Листинг 3-3 — Python 3.8+: #' $ch03|$ch03:54: подпись говорит «Python 3.8+»"
   "versions-table|sed -i '/^. .tokio. /s/[0-9][0-9.]*[0-9]/1.0.0/' src/preface.md|src/preface.md:19: в таблице версий tokio — «1.0.0»"
+  "quiz-wrong-is-output|sed -i 's/^<coroutine object say_hello at 0x7f3a2c1b5e40>\$/Hello, world!/' $ch03|$ch03:74: «неверный» вариант 1 совпадает с $l0303/output.txt"
+  "quiz-key-not-output|sed -i '46s#listing-04-01/output.txt#listing-04-02/output.txt#' src/ch04-01-thread-pool.md|src/ch04-01-thread-pool.md:46: ответ — не вывод листинга 4-1"
   "caption|sed -i 's#Листинг 3-3 — Rust: <code>$l0303/main.rs</code>#Листинг 3-3 — Rust#' $ch03|$ch03:63: подпись над блоком не называет файл"
 )
 

@@ -444,3 +444,60 @@
     });
     document.querySelectorAll('main pre > code').forEach((code) => observer.observe(code));
 })();
+
+/* == «Что напечатает?» questions == */
+// 5. Each <div class="quiz"> (markup: tests/book/quiz.rs) becomes a radio group: a
+// <fieldset> whose legend is the question, one radio per option (its label «Вариант N»,
+// its code block as the description); picking one announces, in a live region, its
+// verdict and why (the option's <p class="quiz-why"> from the <details> answer, which
+// stays for the whole analysis). Without JavaScript: the options and the <details>.
+(function quizzes() {
+    document.querySelectorAll('main .quiz').forEach(function(quiz, quizIndex) {
+        const options = Array.from(quiz.querySelectorAll(':scope > .quiz-option'));
+        const whys = Array.from(quiz.querySelectorAll('.quiz-answer .quiz-why'));
+        const question = quiz.querySelector(':scope > .quiz-question');
+        if (options.length === 0 || whys.length !== options.length || !question) {
+            return;
+        }
+        const name = 'quiz-' + (quiz.dataset.listing || quizIndex);
+        const fieldset = document.createElement('fieldset');
+        const legend = document.createElement('legend');
+        legend.className = 'quiz-question';
+        legend.textContent = question.textContent;
+        fieldset.append(legend);
+        const result = document.createElement('p');
+        result.className = 'quiz-result';
+        result.setAttribute('role', 'status');
+        result.setAttribute('aria-live', 'polite');
+        options.forEach(function(option, i) {
+            const id = name + '-' + (i + 1);
+            const input = document.createElement('input');
+            input.type = 'radio';
+            input.name = name;
+            input.id = id;
+            const label = document.createElement('label');
+            label.htmlFor = id;
+            label.textContent = 'Вариант ' + (i + 1);
+            const pre = option.querySelector('pre');
+            if (pre) {
+                pre.id = id + '-text';
+                input.setAttribute('aria-describedby', pre.id);
+                // The whole option is the target, not only the radio and its label.
+                pre.addEventListener('click', () => input.click());
+            }
+            option.prepend(input, label);
+            input.addEventListener('change', function() {
+                const right = option.hasAttribute('data-key');
+                result.textContent = whys[i].textContent;
+                result.classList.toggle('quiz-right', right);
+                result.classList.toggle('quiz-wrong', !right);
+                options.forEach((o) => o.classList.toggle('quiz-chosen', o === option));
+            });
+            fieldset.append(option);
+        });
+        // ←/→ move between the radios; book.js leaves keys typed in an <input> alone.
+        question.replaceWith(fieldset);
+        fieldset.after(result);
+        quiz.classList.add('quiz-ready');
+    });
+})();

@@ -55,6 +55,7 @@ pub fn read(root: &Path) -> Book {
     }
     check.orphans(root);
     check.pairs();
+    check.problems.extend(crate::quiz::problems(root));
     let listings = check.listings();
     Book {
         problems: check.problems,

@@ -10,7 +10,8 @@
 //! holds a printed output against the shown ones, `testmod` runs listings
 //! that are test modules (`rust,test_harness`), `passed` lets a warm run skip
 //! what passed before, and `bless` writes the outputs from real runs instead
-//! (`BOOK_BLESS=1`). Filters and flags are libtest's: `cargo test -- listing_05_07`.
+//! (`BOOK_BLESS=1`); `quiz` checks the «Что напечатает?» questions. Filters
+//! and flags are libtest's: `cargo test -- listing_05_07`.
 
 mod bless;
 mod book;
@@ -20,6 +21,7 @@ mod listings;
 mod markdown;
 mod passed;
 mod python;
+mod quiz;
 mod reader_deps;
 mod rust;
 mod testmod;
