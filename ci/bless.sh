@@ -21,9 +21,15 @@ while (($#)); do
   shift
 done
 
-bless() { # bless the given test names in the current directory
-  BOOK_BLESS=1 BOOK_RERUN=1 ${runs:+BOOK_BLESS_RUNS=$runs} \
-    cargo test --locked --quiet --test book -- "$@" 2>&1 | grep -vE '^(running|test result|$)|^\.+$' || true
+bless() { # bless the given test names (none: every listing) in the current directory
+  # one filter per run: the book's test binary (libtest-mimic) takes only one
+  local filters=("$@")
+  ((${#filters[@]})) || filters=("")
+  for filter in "${filters[@]}"; do
+    BOOK_BLESS=1 BOOK_RERUN=1 ${runs:+BOOK_BLESS_RUNS=$runs} \
+      cargo test --locked --quiet --test book -- ${filter:+"$filter"} 2>&1 |
+      grep -vE '^(running|test result|$)|^\.+$|^test .* ok$' || true
+  done
 }
 
 if [[ ${self_test:-} ]]; then

@@ -14,6 +14,7 @@ ch03=src/ch03-async-await.md
 l0201=listings/ch02-asyncio-vs-threads/listing-02-01
 l0303=listings/ch03-async-await/listing-03-03
 l0304=listings/ch03-async-await/listing-03-04
+l0505=listings/ch05-rust-differences/listing-05-05
 l0506=listings/ch05-rust-differences/listing-05-06
 l0507=listings/ch05-rust-differences/listing-05-07
 ch0606=src/ch06-06-testing.md
@@ -34,11 +35,12 @@ cases=(
   "unpaired-python|python3 -c 'import re,sys; p=\"$ch03\"; s=open(p).read(); s=re.sub(r\"<figure class=\\\"listing\\\" id=\\\"listing-3-3-rust\\\">.*?</figure>\", \"\", s, flags=re.S); open(p,\"w\").write(s)'|$ch03:54: листинг на Python $l0303/main.py показан без пары на Rust"
   "orphan|touch $l0303/notes.txt|$l0303/notes.txt:1: файл не показан ни на одной странице"
   "compile-fail-compiles|sed -i 's/^async fn main/#[tokio::main] async fn main/' listings/ch03-async-await/listing-03-04/main.rs|помечен compile_fail, но компилируется"
-  "compile-fail-other-reason|sed -i 's/tokio::spawn(/tokio::spwn(/' $l0506/main.rs|rustc не напечатал строк, которые показаны в $l0506/rustc.txt"
+  "compile-fail-other-reason|sed -i 's/tokio::spawn(/tokio::spwn(/' $l0506/main.rs|rustc печатает не то, что показано в $l0506/rustc.txt"
+  "rustc-wording|sed -i 's/may outlive borrowed value/may outlive the borrowed value/' $l0505/rustc.txt|rustc печатает не то, что показано в $l0505/rustc.txt"
   "compile-fail-unexplained|rm $l0304/rustc.txt && sed -i '\\#$l0304/rustc.txt#d' $ch03|блок помечен compile_fail: покажите под ним $l0304/rustc.txt"
   "test-module-rust|sed -i 's/from_secs(3599)).await/from_secs(3601)).await/' $l0653/main.rs|$ch0606:113: $l0653/main.rs: тесты не прошли"
   "test-module-python|sed -i 's/call_later(3599/call_later(3601/' $l0653/main.py|$ch0606:104: $l0653/main.py: тесты не прошли на Python"
-  "panic-message|sed -i 's/LocalSet/LocalSett/' $l0507/panic.txt|программа не напечатала в stderr строк, которые показаны в $l0507/panic.txt"
+  "panic-message|sed -i 's/LocalSet/LocalSett/' $l0507/panic.txt|программа печатает в stderr не то, что показано в $l0507/panic.txt"
   "search-ru-yo|sed -i \"s#token = token.replace(/ё/g, 'е');##\" theme/search-ru/stemmer-ru-en.js|строк дают в браузере не те поисковые термины"
   "python-too-new|sed -i 's/    await say_hello()/    async with asyncio.timeout(5):\\n        await say_hello()/' $l0303/main.py|$ch03:54: $l0303/main.py на Python 3.9."
   "python-since-unpromised|sed -i 's#Листинг 3-3 — Python: #Листинг 3-3 — Python 3.8+: #' $ch03|$ch03:54: подпись говорит «Python 3.8+»"

@@ -9,8 +9,8 @@
 //!   or `output-rust-N.txt`; bless says that a page must show it.
 //! - A shown output not printed in this many runs is kept, never removed, and
 //!   named: its order may just not have come up.
-//! - `rustc.txt` and `panic.txt` keep their lines that still appear and gain
-//!   the headline of the message when none does.
+//! - `rustc.txt` and `panic.txt` are rewritten with rustc's diagnostic or the
+//!   panic as printed now, normalised as `tests/book/diagnostic.rs` says.
 //!
 //! Each program runs `BOOK_BLESS_RUNS` times on each interpreter (default: 1,
 //! or 30 when the book shows several outputs, that is, when the OS decides the
@@ -21,7 +21,7 @@ use std::io::Write as _;
 use std::path::Path;
 
 use crate::rust::{Expect, diagnostic_shown, expectation, report};
-use crate::{Listing, Shown, may_print, python, testmod};
+use crate::{Listing, Shown, diagnostic, may_print, python, testmod};
 
 pub fn is_on() -> bool {
     std::env::var_os("BOOK_BLESS").is_some_and(|on| !on.is_empty())
@@ -52,11 +52,8 @@ pub fn bless(listing: &Listing) -> Result<(), String> {
             match (&expect, report.compiled) {
                 (Expect::FailsToCompile(_), false) => {
                     if let Some(shown) = diagnostic {
-                        notes.extend(bless_diagnostic(
-                            shown,
-                            &report.rustc_stderr,
-                            rustc_headline,
-                        ));
+                        let text = diagnostic::rustc(&report.rustc_stderr);
+                        notes.extend(bless_diagnostic(shown, &text));
                     }
                     break;
                 }
@@ -75,7 +72,8 @@ pub fn bless(listing: &Listing) -> Result<(), String> {
                 (Expect::Panics, true) => {
                     // The panic message is the same on every run: bless it once.
                     if let Some(shown) = diagnostic.filter(|_| seen.is_empty()) {
-                        notes.extend(bless_diagnostic(shown, &report.stderr, panic_message));
+                        let text = diagnostic::panic(&report.stderr);
+                        notes.extend(bless_diagnostic(shown, &text));
                     }
                 }
                 (Expect::Runs, true)
@@ -224,52 +222,14 @@ fn write(file: &str, text: &str) -> Result<(), String> {
         .map_err(|e| format!("{file}: {e}"))
 }
 
-/// Keeps the shown lines that still appear; adds the message's headline
-/// when none does.
-fn bless_diagnostic(
-    shown: &Shown,
-    stderr: &str,
-    headline: fn(&str) -> Vec<String>,
-) -> Option<String> {
-    let kept: Vec<String> = shown
-        .text
-        .lines()
-        .map(str::trim_end)
-        .filter(|line| !line.is_empty() && stderr.contains(line))
-        .map(str::to_owned)
-        .collect();
-    let lines = if kept.is_empty() {
-        headline(stderr)
-    } else {
-        kept
-    };
-    let text: String = lines.iter().map(|line| format!("{line}\n")).collect();
+/// Writes a diagnostic that differs from the one shown.
+fn bless_diagnostic(shown: &Shown, text: &str) -> Option<String> {
     if text == shown.text {
         return None;
     }
-    write(shown.file, &text).ok()?;
+    write(shown.file, text).ok()?;
     Some(format!(
         "{}: переписан по тому, что печатается теперь",
         shown.file
     ))
-}
-
-/// rustc's `error[E0373]: …` / `error: …` lines, without the closing summary.
-fn rustc_headline(stderr: &str) -> Vec<String> {
-    stderr
-        .lines()
-        .filter(|line| line.starts_with("error") && !line.starts_with("error: aborting"))
-        .map(str::to_owned)
-        .collect()
-}
-
-/// The lines after `thread '…' panicked at …:` up to the backtrace or its note.
-fn panic_message(stderr: &str) -> Vec<String> {
-    stderr
-        .lines()
-        .skip_while(|line| !line.contains("panicked at"))
-        .skip(1)
-        .take_while(|line| !line.starts_with("note: ") && !line.starts_with("stack backtrace:"))
-        .map(str::to_owned)
-        .collect()
 }

@@ -25,17 +25,6 @@ pub fn compare(program: &Shown, stdout: &str, outputs: &[&Shown]) -> Result<(), 
     ))
 }
 
-/// Every non-empty line of a shown diagnostic (`rustc.txt`, `panic.txt`) must
-/// stand verbatim in what rustc or the program wrote to stderr.
-pub fn lines_missing<'a>(shown: &'a Shown, stderr: &str) -> Vec<&'a str> {
-    shown
-        .text
-        .lines()
-        .map(str::trim_end)
-        .filter(|line| !line.is_empty() && !stderr.contains(line))
-        .collect()
-}
-
 /// A unit test of the harness (`UNIT_TESTS` in `main.rs`).
 pub fn compare_accepts_only_the_shown_outputs() {
     let program = Shown {
@@ -61,24 +50,4 @@ pub fn compare_accepts_only_the_shown_outputs() {
     assert!(compare(&program, "a\n", &outputs).is_err());
     assert!(compare(&program, "", &[]).is_ok());
     assert!(compare(&program, "a\n", &[]).is_err());
-}
-
-/// A unit test of the harness (`UNIT_TESTS` in `main.rs`).
-pub fn diagnostic_lines_must_all_be_printed() {
-    let shown = Shown {
-        at: "x.md:1",
-        file: "rustc.txt",
-        text: "error[E0373]: async block may outlive\n\n  note: here\n",
-    };
-    assert!(
-        lines_missing(
-            &shown,
-            "error[E0373]: async block may outlive x\n  note: here"
-        )
-        .is_empty()
-    );
-    assert_eq!(
-        lines_missing(&shown, "error[E0373]: async block may outlive x"),
-        ["  note: here"]
-    );
 }

@@ -16,6 +16,7 @@
 mod bless;
 mod book;
 mod compare;
+mod diagnostic;
 mod lints;
 mod listings;
 mod markdown;
@@ -79,8 +80,12 @@ const UNIT_TESTS: &[(&str, fn())] = &[
         compare::compare_accepts_only_the_shown_outputs,
     ),
     (
-        "unit::diagnostic_lines_must_all_be_printed",
-        compare::diagnostic_lines_must_all_be_printed,
+        "unit::rustc_keeps_the_diagnostic_and_hides_the_machine",
+        diagnostic::rustc_keeps_the_diagnostic_and_hides_the_machine,
+    ),
+    (
+        "unit::panic_keeps_the_message_only",
+        diagnostic::panic_keeps_the_message_only,
     ),
     (
         "unit::expectation_reads_rustdoc_attributes",

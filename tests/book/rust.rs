@@ -4,9 +4,9 @@
 
 use skeptic::rt::{SnippetReport, check_snippet_as, run_snippet_as, test_snippet_as};
 
-use crate::compare::{compare, lines_missing};
+use crate::compare::compare;
 use crate::passed::Key;
-use crate::{Listing, RustShown, Shown, TARGET, testmod};
+use crate::{Listing, RustShown, Shown, TARGET, diagnostic as shown_diagnostic, testmod};
 
 /// What a Rust block's info string asks of it, as in rustdoc.
 #[derive(Debug, PartialEq)]
@@ -87,7 +87,12 @@ fn verdict(
                     shown.at, shown.file
                 ));
             }
-            shows_diagnostic(shown, diagnostic, &rustc_stderr, "rustc не напечатал")
+            shows_diagnostic(
+                shown,
+                diagnostic,
+                &shown_diagnostic::rustc(&rustc_stderr),
+                "rustc печатает",
+            )
         }
         (Expect::FailsToCompile(_), true, _) => Err(format!(
             "{}: {} помечен compile_fail, но компилируется",
@@ -109,8 +114,8 @@ fn verdict(
             shows_diagnostic(
                 shown,
                 diagnostic,
-                &stderr,
-                "программа не напечатала в stderr",
+                &shown_diagnostic::panic(&stderr),
+                "программа печатает в stderr",
             )?;
             compare(shown, &stdout, outputs)
         }
@@ -137,10 +142,10 @@ pub fn diagnostic_shown<'a>(
         (Expect::Panics, None, Some(panic)) => Ok(Some(panic)),
         (Expect::Runs | Expect::Tests, None, None) => Ok(None),
         (Expect::FailsToCompile(_), _, _) => Err(format!(
-            "{at}: блок помечен compile_fail: покажите под ним {folder}/rustc.txt — строки сообщения компилятора, которые тест найдёт в его выводе"
+            "{at}: блок помечен compile_fail: покажите под ним {folder}/rustc.txt — сообщение компилятора (ci/bless.sh его запишет)"
         )),
         (Expect::Panics, _, _) => Err(format!(
-            "{at}: блок помечен should_panic: покажите под ним {folder}/panic.txt — строки сообщения о панике, которые тест найдёт в stderr программы"
+            "{at}: блок помечен should_panic: покажите под ним {folder}/panic.txt — сообщение о панике (ci/bless.sh его запишет)"
         )),
         (Expect::Runs | Expect::Tests, rustc, panic) => {
             let extra = rustc.as_ref().or(panic.as_ref()).unwrap();
@@ -152,27 +157,17 @@ pub fn diagnostic_shown<'a>(
     }
 }
 
+/// `normalised`: rustc's diagnostic or the panic, as `tests/book/diagnostic.rs` shows it.
 fn shows_diagnostic(
     shown: &Shown,
     diagnostic: Option<&Shown>,
-    stderr: &str,
-    did_not_print: &str,
+    normalised: &str,
+    who: &str,
 ) -> Result<(), String> {
-    let Some(diagnostic) = diagnostic else {
-        return Ok(());
-    };
-    let missing = lines_missing(diagnostic, stderr);
-    if missing.is_empty() {
-        return Ok(());
+    match diagnostic {
+        Some(diagnostic) => shown_diagnostic::check(diagnostic, shown, normalised, who),
+        None => Ok(()),
     }
-    Err(format!(
-        "{}: {} ({}): {did_not_print} строк, которые показаны в {}:\n{}\n--- stderr:\n{stderr}",
-        diagnostic.at,
-        shown.file,
-        shown.at,
-        diagnostic.file,
-        missing.join("\n")
-    ))
 }
 
 /// The info string of a Rust block: `rust`, then `should_panic` or
