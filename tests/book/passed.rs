@@ -22,6 +22,7 @@ const HARNESS: &[&str] = &[
     include_str!("bless.rs"),
     include_str!("book.rs"),
     include_str!("compare.rs"),
+    include_str!("packages.rs"),
     include_str!("lints.rs"),
     include_str!("listings.rs"),
     include_str!("markdown.rs"),
