@@ -35,7 +35,8 @@ app = FastAPI()
 
 def find(store: Store, item_id: int) -> Item:
     if item_id not in store.items:
-        raise HTTPException(status_code=404, detail=f"товар {item_id} не найден")
+        detail = f"товар {item_id} не найден"
+        raise HTTPException(status_code=404, detail=detail)
     return store.items[item_id]
 
 @app.post("/items", status_code=201)
@@ -44,12 +45,15 @@ async def create_item(new: NewItem, store: StoreDep) -> Item:
     store.items[item.id] = item
     return item
 
+Discount = Annotated[int, Query(ge=0, le=100)]
+
 @app.get("/items/{item_id}")
 async def read_item(
-    item_id: int, store: StoreDep, discount: Annotated[int, Query(ge=0, le=100)] = 0
+    item_id: int, store: StoreDep, discount: Discount = 0
 ) -> Item:
     item = find(store, item_id)
-    return Item(id=item.id, name=item.name, price=item.price * (100 - discount) // 100)
+    price = item.price * (100 - discount) // 100
+    return Item(id=item.id, name=item.name, price=price)
 
 async def warehouse(item_id: int) -> int:
     await asyncio.sleep(0.1)  # вместо запроса к медленному сервису склада
@@ -59,36 +63,44 @@ async def warehouse(item_id: int) -> int:
 async def stock(item_id: int, store: StoreDep) -> dict:
     find(store, item_id)
     count = await warehouse(item_id)
-    store.stock_requests += 1  # между чтением и записью нет await
+    # между чтением и записью счётчика нет await
+    store.stock_requests += 1
     return {"id": item_id, "stock": count}
 
+# обычная def: FastAPI вызовет её в пуле потоков
 @app.get("/stats")
-def stats(store: StoreDep) -> dict:  # обычная def: FastAPI вызовет её в пуле потоков
+def stats(store: StoreDep) -> dict:
     return {"items": len(store.items), "stock_requests": store.stock_requests}
 
 def show(method, path, body, response):
     sent = f" {body}" if body else ""
     if response.status_code == 422:
-        fields = ", ".join(error["loc"][-1] for error in response.json()["detail"])
+        errors = response.json()["detail"]
+        fields = ", ".join(error["loc"][-1] for error in errors)
         print(f"{method} {path}{sent} → 422, ошибки в полях: {fields}")
     else:
-        print(f"{method} {path}{sent} → {response.status_code} {response.text}")
+        status = response.status_code
+        print(f"{method} {path}{sent} → {status} {response.text}")
 
 async def main():
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))  # порт 0: свободный порт выберет ОС
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", timeout_keep_alive=300))
+    # соединения клиента сервер держит открытыми до 300 с, а не 5 с
+    config = uvicorn.Config(app, log_level="warning", timeout_keep_alive=300)
+    server = uvicorn.Server(config)
     serving = asyncio.create_task(server.serve(sockets=[sock]))
     while not server.started:
         await asyncio.sleep(0.01)
-    if sys.argv[1:] == ["serve"]:  # для ci/measure.sh: только сервер, до SIGTERM
+    # для ci/measure.sh: только сервер, до SIGTERM
+    if sys.argv[1:] == ["serve"]:
         print(port, flush=True)
         await serving
         return
 
     # httpx держит не больше 100 соединений (так настроен его пул по умолчанию)
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+    base = f"http://127.0.0.1:{port}"
+    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
         for method, path, body in [
             ("POST", "/items", '{"name":"чай","price":250}'),
             ("POST", "/items", '{"name":"","price":-5}'),
@@ -97,17 +109,24 @@ async def main():
             ("GET", "/items/7", ""),
             ("GET", "/items/1/stock", ""),
         ]:
-            headers = {"content-type": "application/json"}
-            show(method, path, body, await client.request(method, path, content=body.encode(), headers=headers))
+            response = await client.request(
+                method, path, content=body.encode(),
+                headers={"content-type": "application/json"},
+            )
+            show(method, path, body, response)
         connections = asyncio.Semaphore(100)
 
         async def get_stock():
-            async with connections:  # очередь httpx к пулу на 1000 запросов обходится дорого
+            # очередь к пулу httpx на 1000 запросов обходится дорого
+            async with connections:
                 return await client.get("/items/1/stock")
 
-        responses = await asyncio.gather(*(get_stock() for _ in range(REQUESTS)))
+        responses = await asyncio.gather(
+            *(get_stock() for _ in range(REQUESTS))
+        )
         ok = sum(response.status_code == 200 for response in responses)
-        print(f"{REQUESTS} одновременных GET /items/1/stock: ответов 200 — {ok}")
+        print(f"{REQUESTS} одновременных GET /items/1/stock: "
+              f"ответов 200 — {ok}")
         show("GET", "/stats", "", await client.get("/stats"))
 
     server.should_exit = True

@@ -64,13 +64,17 @@ fn not_found(id: u64) -> Response {
     (StatusCode::NOT_FOUND, Json(json!({ "detail": detail }))).into_response()
 }
 
-async fn create_item(State(store): Shared, body: Result<Json<NewItem>, JsonRejection>) -> Response {
-    // неразобранный JSON: axum отвечает 400, 415 или 422, мы добавляем тело в JSON
+async fn create_item(
+    State(store): Shared,
+    body: Result<Json<NewItem>, JsonRejection>,
+) -> Response {
+    // неразобранный JSON: код ответа axum (400, 415 или 422), тело в JSON
     let Json(new) = match body {
         Ok(body) => body,
         Err(rejection) => {
             let detail = rejection.body_text();
-            return (rejection.status(), Json(json!({ "detail": detail }))).into_response();
+            return (rejection.status(), Json(json!({ "detail": detail })))
+                .into_response();
         }
     };
     let mut problems = Vec::new();
@@ -110,7 +114,8 @@ async fn read_item(
 }
 
 async fn warehouse(_id: u64) -> u64 {
-    tokio::time::sleep(Duration::from_millis(100)).await; // вместо запроса к медленному сервису склада
+    // вместо запроса к медленному сервису склада
+    tokio::time::sleep(Duration::from_millis(100)).await;
     12
 }
 
@@ -129,7 +134,8 @@ async fn stats(State(store): Shared) -> Json<Value> {
     Json(json!({"items": items, "stock_requests": stock_requests}))
 }
 
-/// Самый простой клиент HTTP/1.1: по соединению на запрос, сервер закрывает его после ответа
+/// Самый простой клиент HTTP/1.1: по соединению на запрос,
+/// сервер закрывает его после ответа
 async fn request(
     address: SocketAddr,
     method: &str,
@@ -145,7 +151,8 @@ async fn request(
     stream.write_all(head.as_bytes()).await?;
     let mut response = String::new();
     stream.read_to_string(&mut response).await?;
-    let broken = || std::io::Error::other(format!("непонятный ответ: {response:?}"));
+    let broken =
+        || std::io::Error::other(format!("непонятный ответ: {response:?}"));
     let (head, body) = response.split_once("\r\n\r\n").ok_or_else(broken)?;
     let status = head
         .split(' ')
@@ -155,7 +162,12 @@ async fn request(
     Ok((status, body.to_owned()))
 }
 
-fn show(method: &str, path: &str, body: &str, (status, response): (u16, String)) {
+fn show(
+    method: &str,
+    path: &str,
+    body: &str,
+    (status, response): (u16, String),
+) {
     let sent = if body.is_empty() {
         String::new()
     } else {
@@ -185,7 +197,8 @@ async fn run() -> std::io::Result<()> {
         .route("/items/{id}/stock", get(stock))
         .route("/stats", get(stats))
         .with_state(Arc::new(Store::default()));
-    let listener = TcpListener::bind("127.0.0.1:0").await?; // порт 0: свободный порт выберет ОС
+    // порт 0: свободный порт выберет ОС
+    let listener = TcpListener::bind("127.0.0.1:0").await?;
     let address = listener.local_addr()?;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(async move {
@@ -196,7 +209,8 @@ async fn run() -> std::io::Result<()> {
             .await
     });
     if std::env::args().nth(1).as_deref() == Some("serve") {
-        println!("{}", address.port()); // для ci/measure.sh: только сервер, до SIGTERM
+        // для ci/measure.sh: только сервер, до SIGTERM
+        println!("{}", address.port());
         return server.await?;
     }
 
