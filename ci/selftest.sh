@@ -18,6 +18,7 @@ l0506=listings/ch05-rust-differences/listing-05-06
 l0507=listings/ch05-rust-differences/listing-05-07
 ch0606=src/ch06-06-testing.md
 l0653=listings/ch06-async-in-practice/listing-06-53
+l0481=listings/ch04-named-examples/listing-04-81
 
 # case name | what to break (a command run in the copy) | text the failure must contain
 cases=(
@@ -43,6 +44,8 @@ cases=(
   "python-too-new|sed -i 's/    await say_hello()/    async with asyncio.timeout(5):\\n        await say_hello()/' $l0303/main.py|$ch03:54: $l0303/main.py на Python 3.9."
   "python-since-unpromised|sed -i 's#Листинг 3-3 — Python: #Листинг 3-3 — Python 3.8+: #' $ch03|$ch03:54: подпись говорит «Python 3.8+»"
   "versions-table|sed -i '/^. .tokio. /s/[0-9][0-9.]*[0-9]/1.0.0/' src/preface.md|src/preface.md:19: в таблице версий tokio — «1.0.0»"
+  "web-route-python|sed -i 's#\"/items/{item_id}/stock\"#\"/items/{item_id}/stok\"#' $l0481/main.py|$l0481/main.py печатает не то"
+  "web-route-rust|sed -i 's#\"/items/{id}/stock\"#\"/items/{id}/stok\"#' $l0481/main.rs|$l0481/main.rs печатает не то"
   "caption|sed -i 's#Листинг 3-3 — Rust: <code>$l0303/main.rs</code>#Листинг 3-3 — Rust#' $ch03|$ch03:63: подпись над блоком не называет файл"
 )
 
