@@ -3,8 +3,9 @@
 # machine and prints the table of chapter 4.5 (src/ch04-05-measurements.md).
 # Readers can rerun it; their figures will differ. Nothing here is a test.
 #
-# Usage: ci/measure.sh [runs] [--write]   (default 5 runs; the table shows the
-# median; --write also puts the table into the chapter between its markers)
+# Usage: ci/measure.sh [runs] [--write] [--web]   (default 5 runs; the table
+# shows the median; --write also puts the table into the chapter between its
+# markers; --web measures only the web service of listing 4-81, see the end)
 #
 # The table's times are the ones listing 4-6 reports itself: each program times
 # its job with a monotonic clock (time.perf_counter, Instant), so Python's
@@ -12,17 +13,19 @@
 # whole process and prints, under the table, what start-up and exit add on top.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=5 write=false
+runs=5 write=false web_only=false
 for arg in "$@"; do
   case $arg in
     --write) write=true ;;
+    --web) web_only=true ;;
     *) runs=$arg ;;
   esac
 done
-cargo build --release --locked --quiet --example measure
 # The interpreter python3 stands for: a version manager's shim would add its own
 # start-up to every whole-process time.
 python=$(python3 -c 'import sys; print(sys.executable)')
+if ! $web_only; then
+cargo build --release --locked --quiet --example measure
 
 python3 - "$runs" "$write" "$python" <<'PY'
 import os, re, statistics, subprocess, sys, time
@@ -136,4 +139,114 @@ if write:
     head, rest = text.split(begin)
     open(chapter, "w").write(head + begin + "\n" + table + rest[rest.index(end):])
     print(f"таблица записана в {chapter}")
+PY
+fi
+
+# The web service of listing 4-81 (section 4.6): each program started with the
+# argument `serve` runs only its server and prints its port; wrk loads
+# GET /items/1 over 100 keep-alive connections, and the server's peak resident
+# memory (VmHWM) is read from /proc before it is stopped. The Python packages
+# come from requirements.txt with hashes, as the tests install them.
+command -v wrk >/dev/null || {
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk
+}
+# Listing 4-81's Rust program, built in release in a project of its own under
+# target/ (an example target would be held to cargo fmt's width, not to the
+# listings' 80 columns) with the versions Cargo.lock pins.
+web=target/measure-web
+mkdir -p "$web/src"
+cp listings/ch04-named-examples/listing-04-81/main.rs "$web/src/main.rs"
+cp Cargo.lock "$web/Cargo.lock"
+{
+  printf '[package]\nname = "web-service"\nversion = "0.1.0"\nedition = "2024"\n\n'
+  printf '[workspace]\n\n[dependencies]\n'
+  sed -n '/^# ANCHOR: reader-deps/,/^# ANCHOR_END: reader-deps/p' Cargo.toml | grep -v '^#'
+} >"$web/Cargo.toml"
+cargo build --release --quiet --manifest-path "$web/Cargo.toml"
+venv=target/measure-python
+if ! cmp -s requirements.txt "$venv/made-from-requirements.txt"; then
+  rm -rf "$venv"
+  "$python" -m venv "$venv"
+  "$venv/bin/python3" -m pip install --quiet --disable-pip-version-check --no-input \
+    --require-hashes --no-deps --only-binary :all: -r requirements.txt
+  cp requirements.txt "$venv/made-from-requirements.txt"
+fi
+
+python3 - "$runs" "$write" "$venv/bin/python3" <<'PY'
+import os, re, statistics, subprocess, sys, urllib.request
+
+runs, write, python = int(sys.argv[1]), sys.argv[2] == "true", sys.argv[3]
+chapter = "src/ch04-05-measurements.md"
+NBSP = "\u00a0"
+SECONDS, CONNECTIONS = 5, 100
+services = {
+    "Python": [python, "listings/ch04-named-examples/listing-04-81/main.py"],
+    "Rust": ["target/measure-web/target/release/web-service"],
+}
+
+
+def load(command):
+    """Requests per second under wrk, and the server's peak memory in MiB."""
+    server = subprocess.Popen([*command, "serve"], stdout=subprocess.PIPE, text=True)
+    try:
+        base = f"http://127.0.0.1:{int(server.stdout.readline())}"
+        item = urllib.request.Request(
+            base + "/items", data='{"name":"чай","price":250}'.encode(),
+            headers={"content-type": "application/json"}, method="POST")
+        urllib.request.urlopen(item).read()
+        out = subprocess.run(
+            ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{SECONDS}s", base + "/items/1"],
+            check=True, capture_output=True, text=True).stdout
+        if "Non-2xx" in out or "Socket errors" in out:
+            sys.exit(f"wrk: не все ответы 200:\n{out}")
+        rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
+        with open(f"/proc/{server.pid}/status") as status:
+            peak = int(re.search(r"VmHWM:\s+(\d+) kB", status.read())[1]) / 1024
+        return rps, peak
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def grouped(n):
+    return f"{round(n):,}".replace(",", NBSP)
+
+
+def plural(n, one, few, many):
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+rps, memory = {}, {}
+for language, command in services.items():
+    results = [load(command) for _ in range(runs)]
+    rps[language] = statistics.median(r for r, _ in results)
+    memory[language] = statistics.median(m for _, m in results)
+    print(f"{language}: {rps[language]:.0f} запросов/с, {memory[language]:.1f} МиБ", file=sys.stderr)
+
+cores = os.cpu_count()
+ram = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)
+py_version = subprocess.run([python, "--version"], capture_output=True, text=True, check=True).stdout.strip()
+rustc = " ".join(subprocess.run(["rustc", "--version"], capture_output=True, text=True, check=True).stdout.split()[:2])
+table = f"""\
+Машина: {cores}{NBSP}{plural(cores, "ядро", "ядра", "ядер")}, {ram}{NBSP}ГиБ памяти, {py_version}, {rustc}; \
+wrk, {CONNECTIONS}{NBSP}соединений, {SECONDS}{NBSP}с; медиана по {runs}{NBSP}{plural(runs, "запуску", "запускам", "запускам")}.
+
+| Веб-сервис листинга 4-81, `GET /items/1` | Python: FastAPI и uvicorn | Rust: axum |
+| --- | --- | --- |
+| Запросов в секунду | {grouped(rps["Python"])} | {grouped(rps["Rust"])} |
+| Наибольший объём памяти процесса | {round(memory["Python"])}{NBSP}МиБ | {round(memory["Rust"])}{NBSP}МиБ |
+"""
+print(table, end="")
+if write:
+    text = open(chapter).read()
+    begin, end = "<!-- ci/measure.sh веб: начало -->", "<!-- ci/measure.sh веб: конец -->"
+    if begin not in text or end not in text:
+        sys.exit(f"{chapter}:1: нет меток {begin} и {end}")
+    head, rest = text.split(begin)
+    open(chapter, "w").write(head + begin + "\n" + table + rest[rest.index(end):])
+    print(f"таблица веб-сервиса записана в {chapter}")
 PY

@@ -19,6 +19,7 @@ l0506=listings/ch05-rust-differences/listing-05-06
 l0507=listings/ch05-rust-differences/listing-05-07
 ch0606=src/ch06-06-testing.md
 l0653=listings/ch06-async-in-practice/listing-06-53
+l0481=listings/ch04-named-examples/listing-04-81
 
 # case name | what to break (a command run in the copy) | text the failure must contain
 cases=(
@@ -47,6 +48,8 @@ cases=(
   "versions-table|sed -i '/^. .tokio. /s/[0-9][0-9.]*[0-9]/1.0.0/' src/preface.md|src/preface.md:19: в таблице версий tokio — «1.0.0»"
   "quiz-wrong-is-output|sed -i 's/^<coroutine object say_hello at 0x7f3a2c1b5e40>\$/Hello, world!/' $ch03|$ch03:74: «неверный» вариант 1 совпадает с $l0303/output.txt"
   "quiz-key-not-output|sed -i '46s#listing-04-01/output.txt#listing-04-02/output.txt#' src/ch04-01-thread-pool.md|src/ch04-01-thread-pool.md:46: ответ — не вывод листинга 4-1"
+  "web-route-python|sed -i 's#\"/items/{item_id}/stock\"#\"/items/{item_id}/stok\"#' $l0481/main.py|$l0481/main.py печатает не то"
+  "web-route-rust|sed -i 's#\"/items/{id}/stock\"#\"/items/{id}/stok\"#' $l0481/main.rs|$l0481/main.rs печатает не то"
   "caption|sed -i 's#Листинг 3-3 — Rust: <code>$l0303/main.rs</code>#Листинг 3-3 — Rust#' $ch03|$ch03:63: подпись над блоком не называет файл"
 )
 

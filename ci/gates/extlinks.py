@@ -25,6 +25,7 @@ HOSTS = {
     "crates.io",
     "github.com",
     "marabos.nl",
+    "fastapi.tiangolo.com",
 }
 URL = re.compile(r"""(?:\]\(|href=["']|<)(https?://[^\s)"'<>]+)""")
 FENCE = re.compile(r"^\s*(```|~~~)")

@@ -5,7 +5,9 @@
 //! holds the preface's table to `Cargo.toml` and `Cargo.lock`, `listings`
 //! makes one test per listing folder), so editing a chapter or a listing
 //! recompiles nothing. Each kind of listing has its module: `python` runs a
-//! Python program on every interpreter the book promises, `rust` compiles and
+//! Python program on every interpreter the book promises (`packages` gives one
+//! that names third-party packages in its first line an environment with
+//! them), `rust` compiles and
 //! runs a Rust block (or checks the diagnostic it is rejected with), `compare`
 //! holds a printed output against the shown ones, `testmod` runs listings
 //! that are test modules (`rust,test_harness`), `passed` lets a warm run skip
@@ -20,6 +22,7 @@ mod diagnostic;
 mod lints;
 mod listings;
 mod markdown;
+mod packages;
 mod passed;
 mod python;
 mod quiz;

@@ -23,6 +23,7 @@ const HARNESS: &[&str] = &[
     include_str!("book.rs"),
     include_str!("compare.rs"),
     include_str!("diagnostic.rs"),
+    include_str!("packages.rs"),
     include_str!("lints.rs"),
     include_str!("listings.rs"),
     include_str!("markdown.rs"),

@@ -9,6 +9,7 @@ use std::process::Command;
 use std::sync::LazyLock;
 
 use crate::compare::compare;
+use crate::packages;
 use crate::passed::Key;
 use crate::{PythonShown, Shown, pythons, testmod};
 
@@ -177,6 +178,12 @@ fn run_on(
     let path = python.path.to_string_lossy();
     let mut inputs = vec![path.as_ref(), &python.release, shown.file, program];
     inputs.extend(outputs.iter().map(|output| output.text));
+    // a listing with packages also depends on the pins they come from
+    let requirements = match packages::wanted(shown.file, program)? {
+        Some(_) => packages::requirements()?,
+        None => String::new(),
+    };
+    inputs.push(&requirements);
     let how = if tests {
         "python -m unittest"
     } else {
@@ -202,7 +209,14 @@ fn run_on(
 fn run(python: &Interpreter, shown: &Shown, tests: bool) -> Result<String, String> {
     // `-W default` shows every warning, deprecations included: the listings
     // must not teach what a newer Python warns about.
-    let mut command = Command::new(&python.path);
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(shown.file);
+    let program =
+        std::fs::read_to_string(file).map_err(|e| format!("{}: {}: {e}", shown.at, shown.file))?;
+    let executable = match packages::wanted(shown.file, &program)? {
+        Some(_) => packages::environment(&python.path, &python.release)?,
+        None => python.path.clone(),
+    };
+    let mut command = Command::new(&executable);
     command
         .args(["-W", "default"])
         .env("PYTHONDONTWRITEBYTECODE", "1")

@@ -919,6 +919,15 @@ fn is_test_unit(json_path: &Path, hash: &str) -> bool {
         && unit_dir_hash(json_path) == Some(hash)
 }
 
+/// Whether a fingerprint file is that of a build script: compiling it
+/// (`build-script-…json`) or running it (`run-build-script-…json`).
+fn is_build_script_unit(json_path: &Path) -> bool {
+    json_path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .is_some_and(|name| name.starts_with("build-script-") || name.starts_with("run-build-script-"))
+}
+
 /// How much each build is depended upon, keyed by fingerprint hash.
 ///
 /// A target directory keeps every build ever made in it: the same crate with
@@ -946,8 +955,13 @@ fn dependents(fingerprint_paths: &[PathBuf], running_test: Option<&str>) -> Hash
         .collect();
 
     if !pending.is_empty() {
+        // A build script (and running it) is a dependency of the test too, but
+        // its own dependencies are built for the host, often with other
+        // features: following it would rank those builds as high as the ones
+        // the test was linked with (serde for mdBook next to axum's serde).
         let by_hash: HashMap<&String, &HashSet<String>> = units
             .iter()
+            .filter(|(path, ..)| !is_build_script_unit(path))
             .filter_map(|(_, own, deps)| Some((own.as_ref()?, deps)))
             .collect();
         while let Some(hash) = pending.pop() {
