@@ -1,9 +1,9 @@
 """Подсчёт простых чисел раздела 4.5 на Rust, вызванный из Python.
 
-Как и листинг 4-6: `python3 main.py <сценарий> [границы…]` выполняет один сценарий
-с полными границами и печатает его результат и время работы в секундах (так
-программу запускает `ci/measure.sh`), а без аргумента — все сценарии с малыми
-границами и только результаты (так её проверяют тесты книги).
+Как и листинг 4-6: `python3 main.py <сценарий> [границы…]` выполняет один
+сценарий с полными границами и печатает его результат и время работы в секундах
+(так программу запускает `ci/measure.sh`), а без аргумента — все сценарии с
+малыми границами и только результаты (так её проверяют тесты книги).
 """
 import sys
 import time
@@ -20,14 +20,30 @@ def in_threads(count, limits):
         return list(pool.map(count, limits))
 
 
-JOBS = {
-    "rust-one-thread": lambda limits: [primes.count_primes(limit) for limit in limits],
+def one_thread(limits):
+    return [primes.count_primes(limit) for limit in limits]
+
+
+def threads_holding_gil(limits):
     # каждый поток ждёт GIL, пока другой считает: вычисления идут по одному
-    "rust-threads-holding-gil": lambda limits: in_threads(primes.count_primes_holding_gil, limits),
+    return in_threads(primes.count_primes_holding_gil, limits)
+
+
+def threads(limits):
     # GIL отпущен: потоки считают на всех ядрах
-    "rust-threads": lambda limits: in_threads(primes.count_primes, limits),
+    return in_threads(primes.count_primes, limits)
+
+
+def per_number(limits):
     # вызов на каждое число: граница пересекается сотни тысяч раз
-    "rust-per-number": lambda limits: [sum(map(primes.is_prime, range(2, limit))) for limit in limits],
+    return [sum(map(primes.is_prime, range(2, limit))) for limit in limits]
+
+
+JOBS = {
+    "rust-one-thread": one_thread,
+    "rust-threads-holding-gil": threads_holding_gil,
+    "rust-threads": threads,
+    "rust-per-number": per_number,
 }
 
 if __name__ == "__main__":

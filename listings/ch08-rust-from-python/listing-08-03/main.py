@@ -1,4 +1,4 @@
-"""Вычисления на Rust в программе на asyncio: прямой вызов и asyncio.to_thread."""
+"""Вычисления на Rust в программе на asyncio: прямой вызов и to_thread."""
 import asyncio
 
 import primes
@@ -6,7 +6,8 @@ import primes
 
 async def count(limit, in_thread):
     if in_thread:
-        # вызов уходит в поток, а корутина ждёт его результата, не занимая цикл событий
+        # вызов уходит в поток, а корутина ждёт результата,
+        # не занимая цикл событий
         result = await asyncio.to_thread(primes.count_primes, limit)
     else:
         # цикл событий стоит, пока не вернётся вызов

@@ -1,4 +1,4 @@
-//! Модуль `primes` для Python: подсчёт простых чисел из раздела 4.5, написанный на Rust.
+//! Модуль `primes` для Python: подсчёт простых чисел из раздела 4.5 на Rust.
 
 #[pyo3::pymodule]
 mod primes {
@@ -17,7 +17,7 @@ mod primes {
     /// Число простых чисел, меньших `limit`; GIL на время вычислений отпущен.
     #[pyfunction]
     fn count_primes(py: Python<'_>, limit: u64) -> usize {
-        // внутри detach нельзя трогать объекты Python, зато другие потоки Python работают
+        // без GIL нельзя трогать объекты Python, зато другие потоки работают
         py.detach(|| count(limit))
     }
 
