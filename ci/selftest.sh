@@ -18,6 +18,10 @@ l0506=listings/ch05-rust-differences/listing-05-06
 l0507=listings/ch05-rust-differences/listing-05-07
 ch0606=src/ch06-06-testing.md
 l0653=listings/ch06-async-in-practice/listing-06-53
+ch08=src/ch08-rust-from-python.md
+l0801=listings/ch08-rust-from-python/listing-08-01
+l0803=listings/ch08-rust-from-python/listing-08-03
+l0804=listings/ch08-rust-from-python/listing-08-04
 
 # case name | what to break (a command run in the copy) | text the failure must contain
 cases=(
@@ -44,6 +48,12 @@ cases=(
   "python-since-unpromised|sed -i 's#Листинг 3-3 — Python: #Листинг 3-3 — Python 3.8+: #' $ch03|$ch03:54: подпись говорит «Python 3.8+»"
   "versions-table|sed -i '/^. .tokio. /s/[0-9][0-9.]*[0-9]/1.0.0/' src/preface.md|src/preface.md:19: в таблице версий tokio — «1.0.0»"
   "caption|sed -i 's#Листинг 3-3 — Rust: <code>$l0303/main.rs</code>#Листинг 3-3 — Rust#' $ch03|$ch03:63: подпись над блоком не называет файл"
+  "extension-compile-error|sed -i 's/(2..limit).filter/(2..limit).fliter/' $l0801/src/lib.rs|$ch08:23: модуль расширения $l0801/src/lib.rs не собирается"
+  "extension-warning|sed -i 's/^    fn count(limit: u64) -> usize {/&\\n        let unused = 1;/' $l0801/src/lib.rs|unused variable"
+  "extension-not-importable|sed -i 's/^mod primes {/mod primes2 {/' $l0801/src/lib.rs|$ch08:116: $l0803/main.py на Python"
+  "extension-output|sed -i 's/^168 168$/168 169/' $l0801/output.txt|$ch08:63: $l0801/main.py печатает не то"
+  "extension-panic-message|sed -i 's/а не с 0/а не с нуля/' $l0804/panic.txt|не напечатала в stderr строк, которые показаны в $l0804/panic.txt"
+  "extension-unpaired|sed -i '/listing-08-01\\/Cargo.toml/d' $ch08|модуль расширения $l0801/src/lib.rs показан без Cargo.toml"
 )
 
 wanted=("$@")

@@ -9,10 +9,10 @@
 //! `target/extensions/python/`, which the Python listings get as `PYTHONPATH`:
 //! nothing is installed into the reader's Python.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::{Arc, LazyLock, Mutex, OnceLock};
+use std::sync::Mutex;
 
 use crate::Shown;
 
@@ -51,23 +51,24 @@ impl ExtensionShown {
     }
 }
 
+/// A build's outcome: the directory to import the module from, or why there is none.
+type Build = Result<PathBuf, String>;
+
 /// The directory to put on `PYTHONPATH` for a Python listing that imports
 /// `extension`: built at most once per test run; a failed build is reported
 /// to every listing that needs it.
-pub fn importable(extension: &ExtensionShown) -> Result<PathBuf, String> {
-    static BUILDS: LazyLock<Mutex<HashMap<&'static str, Arc<OnceLock<Result<PathBuf, String>>>>>> =
-        LazyLock::new(Mutex::default);
-    let once = Arc::clone(
-        BUILDS
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .entry(extension.manifest.file)
-            .or_default(),
-    );
-    once.get_or_init(|| build(extension)).clone()
+pub fn importable(extension: &ExtensionShown) -> Build {
+    // held while building: the other tests wait for this build instead of starting their own
+    static BUILDS: Mutex<BTreeMap<&str, Build>> = Mutex::new(BTreeMap::new());
+    BUILDS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .entry(extension.manifest.file)
+        .or_insert_with(|| build(extension))
+        .clone()
 }
 
-fn build(extension: &ExtensionShown) -> Result<PathBuf, String> {
+fn build(extension: &ExtensionShown) -> Build {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let manifest = &extension.manifest;
     let name = package_name(manifest)?;
