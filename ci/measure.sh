@@ -21,6 +21,13 @@ for arg in "$@"; do
     *) runs=$arg ;;
   esac
 done
+# Chapter 8's extension module (listing 8-1) in release, importable as `primes`
+# by listing 8-2 through PYTHONPATH: the reader's environment is not touched.
+if ! $web_only; then
+  PYO3_BUILD_EXTENSION_MODULE=1 cargo build --release --locked --quiet -p primes --target-dir target/extensions
+  mkdir -p target/extensions/release/python
+  cp target/extensions/release/libprimes.so target/extensions/release/python/primes.abi3.so
+fi
 # The interpreter python3 stands for: a version manager's shim would add its own
 # start-up to every whole-process time.
 python=$(python3 -c 'import sys; print(sys.executable)')
@@ -35,6 +42,8 @@ chapter = "src/ch04-05-measurements.md"
 listing = "listings/ch04-named-examples/listing-04-06/main.py"
 rust = ["target/release/examples/measure"]
 py = [python, listing]
+extension = [python, "listings/ch08-rust-from-python/listing-08-02/main.py"]
+extension_env = {**os.environ, "PYTHONPATH": "target/extensions/release/python"}
 NBSP = "\u00a0"
 # Listing 4-6's FULL parameters, as the table's labels name them.
 LIMITS = [400_000, 480_000, 560_000, 640_000]
@@ -43,12 +52,12 @@ WAITS, WAIT = 1000, 0.5
 startup = {"Python": [], "Rust": []}
 
 
-def median(language, command):
+def median(language, command, env=None):
     """Median of the job's own time over `runs` runs; the whole process's extra (start-up and exit) goes to `startup`."""
     own = []
     for _ in range(runs):
         start = time.perf_counter()
-        out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        out = subprocess.run(command, check=True, capture_output=True, text=True, env=env).stdout
         whole = time.perf_counter() - start
         match = re.search(r"(\d+\.\d+) с$", out.strip())
         if not match:
@@ -94,6 +103,11 @@ py_io_threads = median("Python", [*py, "io-threads"])
 rs_io_threads = median("Rust", [*rust, "io-threads"])
 py_asyncio = median("Python", [*py, "io-asyncio"])
 rs_tokio = median("Rust", [*rust, "io-tokio"])
+# Python calling listing 8-1's Rust functions (listing 8-2), on the same limits.
+ext_one = median("Python", [*extension, "rust-one-thread"], extension_env)
+ext_holding = median("Python", [*extension, "rust-threads-holding-gil"], extension_env)
+ext_threads = median("Python", [*extension, "rust-threads"], extension_env)
+ext_per_number = median("Python", [*extension, "rust-per-number"], extension_env)
 # rayon splits the four limits in halves, one half per thread (chapter 4.5):
 # how long each half takes alone.
 halves = [LIMITS[:2], LIMITS[2:]]
@@ -116,6 +130,10 @@ table = f"""\
 | {cpu} | потоки | {speedup(py_threads, py_one)} | {speedup(rs_threads, rs_one)} |
 | {cpu} | процессы (Python), rayon (Rust) | {speedup(py_processes, py_one)} | {speedup(rs_rayon, rs_one)} |
 | {cpu} | rayon, работа делится по числам (Rust) | — | {speedup(rs_rayon_fine, rs_one)} |
+| {cpu} | Python вызывает Rust (глава 8): один поток | {speedup(ext_one, py_one)} | — |
+| {cpu} | Python вызывает Rust: потоки, GIL не отпущен | {speedup(ext_holding, py_one)} | — |
+| {cpu} | Python вызывает Rust: потоки, GIL отпущен | {speedup(ext_threads, py_one)} | — |
+| {cpu} | Python вызывает Rust для каждого числа | {speedup(ext_per_number, py_one)} | — |
 | {io} | один поток: расчёт, {WAITS}{NBSP}×{NBSP}{number(WAIT, 1)}{NBSP}с | {sequential} | {sequential} |
 | {io} | потоки | {seconds(py_io_threads)} | {seconds(rs_io_threads)} |
 | {io} | asyncio (Python), tokio (Rust) | {seconds(py_asyncio)} | {seconds(rs_tokio)} |

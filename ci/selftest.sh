@@ -20,6 +20,10 @@ l0507=listings/ch05-rust-differences/listing-05-07
 ch0606=src/ch06-06-testing.md
 l0653=listings/ch06-async-in-practice/listing-06-53
 l0481=listings/ch04-named-examples/listing-04-81
+ch08=src/ch08-rust-from-python.md
+l0801=listings/ch08-rust-from-python/listing-08-01
+l0803=listings/ch08-rust-from-python/listing-08-03
+l0804=listings/ch08-rust-from-python/listing-08-04
 
 # case name | what to break (a command run in the copy) | text the failure must contain
 cases=(
@@ -51,6 +55,12 @@ cases=(
   "web-route-python|sed -i 's#\"/items/{item_id}/stock\"#\"/items/{item_id}/stok\"#' $l0481/main.py|$l0481/main.py печатает не то"
   "web-route-rust|sed -i 's#\"/items/{id}/stock\"#\"/items/{id}/stok\"#' $l0481/main.rs|$l0481/main.rs печатает не то"
   "caption|sed -i 's#Листинг 3-3 — Rust: <code>$l0303/main.rs</code>#Листинг 3-3 — Rust#' $ch03|$ch03:63: подпись над блоком не называет файл"
+  "extension-compile-error|sed -i 's/(2..limit).filter/(2..limit).fliter/' $l0801/src/lib.rs|$ch08:23: модуль расширения $l0801/src/lib.rs не собирается"
+  "extension-warning|sed -i 's/^    fn count(limit: u64) -> usize {/&\\n        let unused = 1;/' $l0801/src/lib.rs|unused variable"
+  "extension-not-importable|sed -i 's/^mod primes {/mod primes2 {/' $l0801/src/lib.rs|$ch08:116: $l0803/main.py на Python"
+  "extension-output|sed -i 's/^168 168$/168 169/' $l0801/output.txt|$ch08:63: $l0801/main.py печатает не то"
+  "extension-panic-message|sed -i 's/а не с 0/а не с нуля/' $l0804/panic.txt|не напечатала в stderr строк, которые показаны в $l0804/panic.txt"
+  "extension-unpaired|sed -i '/listing-08-01\\/Cargo.toml/d' $ch08|модуль расширения $l0801/src/lib.rs показан без Cargo.toml"
 )
 
 wanted=("$@")

@@ -37,6 +37,11 @@ pub fn bless(listing: &Listing) -> Result<(), String> {
     let python_seen = match &listing.python {
         Some(python) => Some(python::outputs_seen(
             python,
+            listing
+                .rust
+                .is_none()
+                .then_some(listing.panic.as_ref())
+                .flatten(),
             runs,
             testmod::is_test_module(listing),
         )?),

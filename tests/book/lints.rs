@@ -21,6 +21,10 @@ pub enum Role {
     Rustc,
     /// `panic.txt`: lines of the panic a `should_panic` block ends in.
     Panic,
+    /// `Cargo.toml` of an extension module for Python (`tests/book/extension.rs`).
+    Manifest,
+    /// `src/lib.rs` of that extension module.
+    Extension,
 }
 
 fn role(file_name: &str) -> Option<Role> {
@@ -29,6 +33,8 @@ fn role(file_name: &str) -> Option<Role> {
         "main.rs" => Some(Role::Rust),
         "rustc.txt" => Some(Role::Rustc),
         "panic.txt" => Some(Role::Panic),
+        "Cargo.toml" => Some(Role::Manifest),
+        "lib.rs" => Some(Role::Extension),
         name if name.starts_with("output") && name.ends_with(".txt") => Some(Role::Output),
         _ => None,
     }
@@ -103,7 +109,16 @@ impl Check {
             if crate::quiz::is_option(&source_block.html_before) {
                 continue;
             }
-            if !matches!(language, "rust" | "python") && role_of_text_block(&directives).is_none() {
+            // a `toml` block is a listing's only when it shows an extension's Cargo.toml
+            // (the preface shows the book's own)
+            let extension_manifest = language == "toml"
+                && directives
+                    .iter()
+                    .any(|d| normalize(&chapter_dir.join(&d.path)).starts_with(LISTINGS));
+            if !matches!(language, "rust" | "python")
+                && !extension_manifest
+                && role_of_text_block(&directives).is_none()
+            {
                 continue;
             }
             let [directive] = directives.as_slice() else {
@@ -118,14 +133,15 @@ impl Check {
                 .and_then(|name| role(&name.to_string_lossy()))
             else {
                 self.problems.push(format!(
-                    "{at}: {} — не main.py, main.rs, output*.txt, rustc.txt или panic.txt: тесты не знают, что это",
+                    "{at}: {} — не main.py, main.rs, output*.txt, rustc.txt, panic.txt или Cargo.toml и src/lib.rs модуля расширения: тесты не знают, что это",
                     file.display()
                 ));
                 continue;
             };
             let expected_language = match role {
                 Role::Python => "python",
-                Role::Rust => "rust",
+                Role::Rust | Role::Extension => "rust",
+                Role::Manifest => "toml",
                 Role::Output | Role::Rustc | Role::Panic => "text",
             };
             if language != expected_language {
@@ -139,7 +155,14 @@ impl Check {
                     "{at}: листинг на Rust включается через {{{{#rustdoc_include}}}}, чтобы блок был всей программой со скрытыми строками"
                 ));
             }
-            let folder = file.parent().unwrap().to_string_lossy().into_owned();
+            // an extension's lib.rs lives in its crate's src/, the listing folder is the crate's
+            let parent = file.parent().unwrap();
+            let folder = match role {
+                Role::Extension if parent.ends_with("src") => parent.parent().unwrap(),
+                _ => parent,
+            }
+            .to_string_lossy()
+            .into_owned();
             if !file.starts_with(LISTINGS) {
                 self.problems
                     .push(format!("{at}: {} лежит не в {LISTINGS}/", file.display()));
@@ -274,34 +297,93 @@ impl Check {
     }
 
     pub fn pairs(&mut self) {
+        let mut problems = Vec::new();
         for (folder, shown) in &self.listings {
             let find = |role| shown.iter().find(|block| block.role == role);
-            for role in [Role::Python, Role::Rust, Role::Rustc, Role::Panic] {
+            let extensions = self.extensions_beside(folder);
+            if let [first, second, ..] = extensions[..] {
+                problems.push(format!(
+                    "{}: в {} второй модуль расширения (первый — {}): листинги на Python этой папки не знают, какой импортировать",
+                    second.1.at, second.0, first.0
+                ));
+            }
+            for role in [
+                Role::Python,
+                Role::Rust,
+                Role::Rustc,
+                Role::Panic,
+                Role::Manifest,
+                Role::Extension,
+            ] {
                 if let [first, second, ..] =
                     shown.iter().filter(|b| b.role == role).collect::<Vec<_>>()[..]
                 {
-                    self.problems.push(format!(
+                    problems.push(format!(
                         "{}: {} уже показан в {}",
                         second.at, second.file, first.at
                     ));
                 }
             }
+            match (find(Role::Manifest), find(Role::Extension)) {
+                (Some(manifest), None) => problems.push(format!(
+                    "{}: {} показан без src/lib.rs модуля расширения: покажите {folder}/src/lib.rs рядом",
+                    manifest.at, manifest.file
+                )),
+                (None, Some(lib)) => problems.push(format!(
+                    "{}: модуль расширения {} показан без Cargo.toml: покажите {folder}/Cargo.toml рядом",
+                    lib.at, lib.file
+                )),
+                (_, Some(lib)) if lib.file != format!("{folder}/src/lib.rs") => problems.push(format!(
+                    "{}: {} — модуль расширения лежит в {folder}/src/lib.rs, рядом с Cargo.toml",
+                    lib.at, lib.file
+                )),
+                _ => {}
+            }
+            let imports = self.extension_for(folder);
             match (find(Role::Python), find(Role::Rust)) {
-                (Some(python), None) => self.problems.push(format!(
+                (Some(python), None) if imports.as_ref().is_some_and(|(_, lib)| lib.chapter == python.chapter) => {}
+                (Some(python), None) if imports.is_some() => problems.push(format!(
+                    "{}: листинг на Python {} импортирует модуль расширения {}, а тот показан на другой странице",
+                    python.at, python.file, imports.unwrap().1.file
+                )),
+                (Some(python), None) => problems.push(format!(
                     "{}: листинг на Python {} показан без пары на Rust: добавьте {folder}/main.rs и покажите его рядом",
                     python.at, python.file
                 )),
-                (Some(python), Some(rust)) if python.chapter != rust.chapter => self.problems.push(format!(
+                (Some(python), Some(rust)) if python.chapter != rust.chapter => problems.push(format!(
                     "{}: пара на Rust к {} показана на другой странице ({})",
                     python.at, python.file, rust.at
                 )),
+                (None, None) if find(Role::Extension).is_some() => {}
                 (None, None) => {
                     let output = &shown[0];
-                    self.problems.push(format!("{}: вывод {} показан без программы", output.at, output.file));
+                    problems.push(format!("{}: вывод {} показан без программы", output.at, output.file));
                 }
                 _ => {}
             }
         }
+        self.problems.extend(problems);
+    }
+}
+
+impl Check {
+    /// The extension modules (folder, its `src/lib.rs` block) in the chapter
+    /// folder of listing `folder`: the Python listings there import them.
+    fn extensions_beside(&self, folder: &str) -> Vec<(&str, &ShownBlock)> {
+        let chapter_folder = Path::new(folder).parent();
+        self.listings
+            .iter()
+            .filter(|(other, _)| Path::new(other).parent() == chapter_folder)
+            .filter_map(|(other, shown)| {
+                let lib = shown.iter().find(|block| block.role == Role::Extension)?;
+                Some((other.as_str(), lib))
+            })
+            .collect()
+    }
+
+    /// The one extension module the Python listing in `folder` imports, if its chapter folder has one.
+    pub fn extension_for(&self, folder: &str) -> Option<(&str, &ShownBlock)> {
+        self.extensions_beside(folder).into_iter().next()
     }
 }
 

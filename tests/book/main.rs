@@ -19,6 +19,7 @@ mod bless;
 mod book;
 mod compare;
 mod diagnostic;
+mod extension;
 mod lints;
 mod listings;
 mod markdown;
@@ -34,6 +35,7 @@ mod versions;
 use std::path::Path;
 use std::sync::OnceLock;
 
+use extension::ExtensionShown;
 use libtest_mimic::{Arguments, Failed, Trial};
 
 /// The target the tests were built for (`build.rs`); skeptic builds the Rust listings for it.
@@ -107,10 +109,12 @@ pub struct Shown {
     text: &'static str,
 }
 
-/// A Python block and the oldest promised Python it runs on (its caption's «Python 3.N+»).
+/// A Python block, the oldest promised Python it runs on (its caption's
+/// «Python 3.N+») and the extension module of its chapter folder, which it may import.
 pub struct PythonShown {
     shown: Shown,
     since: &'static str,
+    imports: Option<&'static ExtensionShown>,
 }
 
 /// A Rust block, with the hidden lines put back, and its info string.
@@ -129,6 +133,8 @@ pub struct Listing {
     folder: &'static str,
     python: Option<PythonShown>,
     rust: Option<RustShown>,
+    /// The extension module for Python this folder is (`Cargo.toml` and `src/lib.rs`).
+    extension: Option<&'static ExtensionShown>,
     outputs: Vec<Shown>,
     rustc: Option<Shown>,
     panic: Option<Shown>,
@@ -147,13 +153,26 @@ fn check_listing(listing: &Listing) -> Result<(), Failed> {
     }
     let tests = testmod::is_test_module(listing);
     let failures: Vec<String> = std::thread::scope(|scope| {
+        // a panic.txt beside a Python program and no Rust one: the panic of the module it imports
+        let panic = listing
+            .rust
+            .is_none()
+            .then_some(listing.panic.as_ref())
+            .flatten();
         let python = listing.python.as_ref().map(|python| {
-            scope.spawn(|| python::check_python(python, &outputs_of(listing, "python"), tests))
+            scope.spawn(move || {
+                python::check_python(python, &outputs_of(listing, "python"), panic, tests)
+            })
         });
+        // an extension no Python listing of its folder imports is still built
+        let extension = listing
+            .extension
+            .filter(|_| listing.python.is_none())
+            .map(|extension| scope.spawn(move || extension::importable(extension).map(drop)));
         let rust = listing.rust.as_ref().map(|rust| {
             scope.spawn(|| rust::check_rust(listing, rust, &outputs_of(listing, "rust")))
         });
-        [python, rust]
+        [python, rust, extension]
             .into_iter()
             .flatten()
             .filter_map(|check| check.join().unwrap().err())

@@ -1,7 +1,9 @@
 //! Python listings: each runs on every CPython the book promises
 //! (`[package.metadata.book] python-versions` in `Cargo.toml`) that this
 //! machine has, from its caption's «Python 3.N+» on, and must print a shown
-//! output and nothing on stderr on each of them.
+//! output and nothing on stderr on each of them. A listing that imports an
+//! extension module (`extension.rs`) gets it on `PYTHONPATH`; one that shows a
+//! `panic.txt` (a panic in that module) must print its lines on stderr instead.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -9,9 +11,9 @@ use std::process::Command;
 use std::sync::LazyLock;
 
 use crate::compare::compare;
-use crate::packages;
 use crate::passed::Key;
 use crate::{PythonShown, Shown, pythons, testmod};
+use crate::{extension, packages};
 
 /// With this set (as in CI), a promised version this machine lacks is an error.
 const REQUIRE_ALL: &str = "BOOK_REQUIRE_ALL_PYTHONS";
@@ -128,7 +130,12 @@ fn interpreters_for(python: &PythonShown) -> impl Iterator<Item = &'static Inter
 }
 
 /// `tests`: the listing is a test module, run by unittest (`tests/book/testmod.rs`).
-pub fn check_python(python: &PythonShown, outputs: &[&Shown], tests: bool) -> Result<(), String> {
+pub fn check_python(
+    python: &PythonShown,
+    outputs: &[&Shown],
+    panic: Option<&Shown>,
+    tests: bool,
+) -> Result<(), String> {
     let shown = &python.shown;
     let wanted: Vec<&Interpreter> = interpreters_for(python).collect();
     let mut failures = Vec::new();
@@ -156,11 +163,15 @@ pub fn check_python(python: &PythonShown, outputs: &[&Shown], tests: bool) -> Re
     let runs: Vec<Result<(), String>> = std::thread::scope(|scope| {
         let runs: Vec<_> = wanted
             .iter()
-            .map(|python| scope.spawn(|| run_on(python, shown, &program, outputs, tests)))
+            .map(|interpreter| {
+                scope.spawn(|| run_on(interpreter, python, &program, outputs, panic, tests))
+            })
             .collect();
         runs.into_iter().map(|run| run.join().unwrap()).collect()
     });
     failures.extend(runs.into_iter().filter_map(Result::err));
+    // a module that does not build fails every interpreter's run the same way: say it once
+    failures.dedup();
     if failures.is_empty() {
         Ok(())
     } else {
@@ -170,11 +181,13 @@ pub fn check_python(python: &PythonShown, outputs: &[&Shown], tests: bool) -> Re
 
 fn run_on(
     python: &Interpreter,
-    shown: &Shown,
+    listing: &PythonShown,
     program: &str,
     outputs: &[&Shown],
+    panic: Option<&Shown>,
     tests: bool,
 ) -> Result<(), String> {
+    let shown = &listing.shown;
     let path = python.path.to_string_lossy();
     let mut inputs = vec![path.as_ref(), &python.release, shown.file, program];
     inputs.extend(outputs.iter().map(|output| output.text));
@@ -184,6 +197,8 @@ fn run_on(
         None => String::new(),
     };
     inputs.push(&requirements);
+    inputs.extend(listing.imports.iter().flat_map(|e| e.key_inputs()));
+    inputs.extend(panic.map(|panic| panic.text));
     let how = if tests {
         "python -m unittest"
     } else {
@@ -193,7 +208,7 @@ fn run_on(
     if key.passed_before() {
         return Ok(());
     }
-    let stdout = run(python, shown, tests)?;
+    let stdout = run(python, listing, panic, tests)?;
     if tests {
         testmod::compare_report(shown, &stdout, outputs)
     } else {
@@ -204,9 +219,16 @@ fn run_on(
     Ok(())
 }
 
-/// A Python program's stdout; an error when it fails or writes to stderr.
+/// A Python program's stdout; an error when it fails or writes to stderr
+/// (other than the lines of the `panic.txt` it shows, which it must write).
 /// With `tests`, the report of its tests.
-fn run(python: &Interpreter, shown: &Shown, tests: bool) -> Result<String, String> {
+fn run(
+    python: &Interpreter,
+    listing: &PythonShown,
+    panic: Option<&Shown>,
+    tests: bool,
+) -> Result<String, String> {
+    let shown = &listing.shown;
     // `-W default` shows every warning, deprecations included: the listings
     // must not teach what a newer Python warns about.
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(shown.file);
@@ -228,6 +250,15 @@ fn run(python: &Interpreter, shown: &Shown, tests: bool) -> Result<String, Strin
             .arg(shown.file)
             .current_dir(env!("CARGO_MANIFEST_DIR"));
     }
+    if let Some(imported) = listing.imports {
+        let dir = extension::importable(imported).map_err(|e| {
+            format!(
+                "{}: {} импортирует модуль, который не собрался:\n{e}",
+                shown.at, shown.file
+            )
+        })?;
+        command.env("PYTHONPATH", dir);
+    }
     let output = command.output().map_err(|e| {
         format!(
             "{}: не удалось запустить Python {} ({}) {}: {e}",
@@ -241,26 +272,52 @@ fn run(python: &Interpreter, shown: &Shown, tests: bool) -> Result<String, Strin
         return testmod::python_report(shown, &python.release, &output);
     }
     let stderr = String::from_utf8_lossy(&output.stderr);
-    if !output.status.success() || !stderr.is_empty() {
+    if !output.status.success() || (panic.is_none() && !stderr.is_empty()) {
         return Err(format!(
             "{}: {} на Python {} завершилась с {} и напечатала в stderr:\n{stderr}",
             shown.at, shown.file, python.release, output.status
         ));
+    }
+    if let Some(panic) = panic {
+        let missing = lines_missing(panic, &stderr);
+        if !missing.is_empty() {
+            return Err(format!(
+                "{}: {} на Python {} не напечатала в stderr строк, которые показаны в {}: {missing:?}; stderr:\n{stderr}",
+                shown.at, shown.file, python.release, panic.file
+            ));
+        }
     }
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 /// Every distinct stdout of `runs` runs on each Python the listing runs on,
 /// in the order first seen (for `BOOK_BLESS`).
-pub fn outputs_seen(python: &PythonShown, runs: usize, tests: bool) -> Result<Vec<String>, String> {
+pub fn outputs_seen(
+    python: &PythonShown,
+    panic: Option<&Shown>,
+    runs: usize,
+    tests: bool,
+) -> Result<Vec<String>, String> {
     let mut seen: Vec<String> = Vec::new();
     for interpreter in interpreters_for(python) {
         for _ in 0..runs {
-            let stdout = run(interpreter, &python.shown, tests)?;
+            let stdout = run(interpreter, python, panic, tests)?;
             if !seen.contains(&stdout) {
                 seen.push(stdout);
             }
         }
     }
     Ok(seen)
+}
+
+/// The lines of an extension's `panic.txt` that stderr lacks. Its panic
+/// comes through Python's stderr beside the traceback it raises, so the
+/// shown lines must be found there rather than equal it.
+fn lines_missing<'a>(shown: &'a Shown, stderr: &str) -> Vec<&'a str> {
+    shown
+        .text
+        .lines()
+        .map(str::trim_end)
+        .filter(|line| !line.is_empty() && !stderr.contains(line))
+        .collect()
 }
