@@ -74,6 +74,13 @@ def runs_rust(folder):
         os.path.join(ROOT, folder, "rustc.txt"))
 
 
+def is_test_module(folder):
+    """A Rust listing that is a test module (```rust,test_harness): no `fn main`. Its
+    project is a library, and `cargo test` runs it."""
+    path = os.path.join(ROOT, folder, "main.rs")
+    return os.path.isfile(path) and not re.search(r"\bfn main\s*\(", open(path, encoding="utf-8").read())
+
+
 def outputs(folder, language):
     """The output files a `language` program of `folder` may print (tests/book/main.rs
     `may_print`: output*.txt for both, output-python*/output-rust* only for one)."""

@@ -39,7 +39,7 @@ def manifest(folder, bin_path=None):
     used = book.crates_used(source, deps)
     lines = [
         f"# Листинг {book.number(folder)} книги «Асинхронность» ({folder}).",
-        "# Программа на Rust: cargo run."
+        ("# Тесты на Rust: cargo test." if book.is_test_module(folder) else "# Программа на Rust: cargo run.")
         + (" Программа на Python: python3 main.py." if os.path.isfile(os.path.join(book.ROOT, folder, "main.py")) else ""),
         "[package]",
         f'name = "{name}"',
@@ -48,7 +48,9 @@ def manifest(folder, bin_path=None):
         f'rust-version = "{book.package_field("rust-version")}"',
         "publish = false",
     ]
-    if bin_path:
+    if bin_path and book.is_test_module(folder):
+        lines += ["autobins = false", "", "[lib]", f'path = "{bin_path}"']
+    elif bin_path:
         lines += ["autobins = false", "", "[[bin]]", f'name = "{name}"', f'path = "{bin_path}"']
     lines += ["", "[dependencies]"] + [line for crate, line in deps if crate in used]
     # a project of its own even when unpacked inside another Cargo workspace
@@ -98,7 +100,9 @@ def cargo(args, cwd, quiet=False, env=None):
 def archive_files(folder):
     """[(name in the archive, path in the repository)] for the listing's archive."""
     name = os.path.basename(folder)
-    files = [(f"{name}/src/main.rs", f"{folder}/main.rs")]
+    # a test module (no `fn main`) is a library: `cargo test` runs it
+    program = "lib.rs" if book.is_test_module(folder) else "main.rs"
+    files = [(f"{name}/src/{program}", f"{folder}/main.rs")]
     if os.path.isfile(os.path.join(book.ROOT, folder, "main.py")):
         files.append((f"{name}/main.py", f"{folder}/main.py"))
     for output in sorted(set(book.outputs(folder, "rust") + book.outputs(folder, "python"))):
@@ -188,13 +192,14 @@ def check(site):
         for inside, path in archive_files(folder):
             if open(os.path.join(unpacked, inside), "rb").read() != open(os.path.join(book.ROOT, path), "rb").read():
                 problems.append(f"{path}:1: в {archive} другой {inside}")
-        out = subprocess.run(["cargo", "build", "--offline", "--locked", "--quiet"], cwd=project,
+        build = ["test", "--no-run"] if book.is_test_module(folder) else ["build"]
+        out = subprocess.run(["cargo", *build, "--offline", "--locked", "--quiet"], cwd=project,
                              capture_output=True, text=True, env={**os.environ, "CARGO_TARGET_DIR": TARGET})
         if out.returncode != 0:
-            problems.append(f"{folder}/main.rs:1: проект {archive} не собирается (cargo build --offline --locked):\n{out.stderr}")
+            problems.append(f"{folder}/main.rs:1: проект {archive} не собирается (cargo {' '.join(build)} --offline --locked):\n{out.stderr}")
             continue
         built += 1
-        if ran is None and os.path.isfile(os.path.join(project, "main.py")) and os.path.isfile(os.path.join(project, "output.txt")):
+        if ran is None and not book.is_test_module(folder) and os.path.isfile(os.path.join(project, "main.py")) and os.path.isfile(os.path.join(project, "output.txt")):
             ran = folder
             shown = open(os.path.join(project, "output.txt"), encoding="utf-8").read()
             run = subprocess.run(["cargo", "run", "--offline", "--locked", "--quiet"], cwd=project,

@@ -36,6 +36,8 @@ def plan(folder):
         steps.append(("python", f"{folder}/main.py", "runs"))
     if os.path.isfile(os.path.join(book.ROOT, folder, "main.rs")):
         how = "runs" if book.runs_rust(folder) else "rejected"
+        if how == "runs" and book.is_test_module(folder):
+            how = "tests"
         if os.path.isfile(os.path.join(book.ROOT, folder, "panic.txt")):
             how = "panics"
         steps.append(("rust", f"{folder}/main.rs", how))
@@ -94,6 +96,17 @@ def run_rust(folder, file, how):
     sys.stdout.flush()
     print(f"\n(cargo собирает {file} в {os.path.relpath(project, book.ROOT)}: в первый раз с крейтами — около минуты)",
           file=sys.stderr, flush=True)
+    if how == "tests":
+        # a test module: cargo test runs it; the book shows one run of its tests
+        out = subprocess.run(["cargo", "test", "--locked", "--quiet", "--lib"], cwd=project, capture_output=True,
+                             text=True, env={**os.environ, "CARGO_TARGET_DIR": projects.TARGET})
+        print(f"\n== Rust: cargo test ({file})\n{out.stdout}{out.stderr}", end="")
+        expected = [line for _, text in shown(folder, book.outputs(folder, "rust"))
+                    for line in text.splitlines() if line.startswith("test ") and " ... " in line]
+        found = out.returncode == 0 and all(line in out.stdout for line in expected)
+        print("-- " + ("тесты прошли, как в книге" if found else "тесты прошли не так, как в книге")
+              + f": {folder}/" + ", ".join(book.outputs(folder, "rust")))
+        return found
     build = subprocess.run(["cargo", "rustc", "--locked", "--quiet", "--bin", name, "--", "-D", "warnings"],
                            cwd=project, capture_output=True, text=True,
                            env={**os.environ, "CARGO_TARGET_DIR": projects.TARGET})
@@ -178,7 +191,8 @@ def main():
     if args == ["--list"]:
         for folder in book.listings():
             for language, file, how in plan(folder):
-                note = {"runs": "", "rejected": " (не компилируется: rustc.txt)", "panics": " (паникует: panic.txt)"}[how]
+                note = {"runs": "", "rejected": " (не компилируется: rustc.txt)", "panics": " (паникует: panic.txt)",
+                        "tests": " (тесты: cargo test)"}[how]
                 print(f"ci/run-listing.sh {book.number(folder)} {language}\t{file}{note}")
     elif args == ["--self-test"]:
         self_test()
