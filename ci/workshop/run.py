@@ -98,7 +98,7 @@ def run_rust(folder, file, how):
           file=sys.stderr, flush=True)
     if how == "tests":
         # a test module: cargo test runs it; the book shows one run of its tests
-        out = subprocess.run(["cargo", "test", "--locked", "--quiet", "--lib"], cwd=project, capture_output=True,
+        out = subprocess.run(["cargo", "test", "--locked", "--lib"], cwd=project, capture_output=True,
                              text=True, env={**os.environ, "CARGO_TARGET_DIR": projects.TARGET})
         print(f"\n== Rust: cargo test ({file})\n{out.stdout}{out.stderr}", end="")
         expected = [line for _, text in shown(folder, book.outputs(folder, "rust"))
