@@ -12,6 +12,8 @@ if [[ "${1:-}" == --where ]]; then build=false; shift; fi
 book=${1:-.}
 dest=()
 if (($# > 1)); then dest=(--dest-dir "$PWD/$2"); fi
+# This book (not a test book) links «Скачать проект» to the archives built below.
+if $build && [[ $book == . ]]; then export BOOK_PROJECTS=1; fi
 if $build; then ci/mdbook.sh build "$book" "${dest[@]}" >&2; fi
 site=$(python3 - "$book" "${2:-}" <<'PY'
 import os, sys, tomllib
@@ -26,5 +28,7 @@ if not os.path.isfile(os.path.join(site, "index.html")):
 print(site)
 PY
 )
+# Each runnable Rust listing as a project to download (ci/workshop/projects.py).
+if [[ ${BOOK_PROJECTS:-} == 1 ]]; then python3 ci/workshop/projects.py archives "$site" >&2; fi
 if $build && (($# == 0)); then ci/print.sh "$site" >&2; fi
 echo "$site"

@@ -12,4 +12,8 @@ if [[ "$(mdbook --version 2>/dev/null)" != "mdbook v$version" ]]; then
     cargo install mdbook --version "=$version" --locked --root target/mdbook
   fi
 fi
+# The repository's address on every page (mdBook's git-repository-url) when it is known:
+# GitHub Actions' GITHUB_SERVER_URL/GITHUB_REPOSITORY or BOOK_REPOSITORY_URL (ci/workshop/book.py).
+url=$(python3 ci/workshop/book.py url)
+if [[ -n $url ]]; then export MDBOOK_OUTPUT__HTML__GIT_REPOSITORY_URL=$url; fi
 exec "$mdbook" "$@"

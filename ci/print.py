@@ -40,6 +40,8 @@ def epub(site, out):
     body = re.sub(r'<div style="break-before: page;[^"]*"></div>', "", body)
     # A heading's self-link («#») is for the web page.
     body = re.sub(r'<a class="header" href="#[^"]*">(.*?)</a>', r"\1", body, flags=re.S)
+    # «Скачать проект» fetches an archive that sits next to the web pages (issue 17).
+    body = re.sub(r' ?<a class="listing-download"[^>]*>.*?</a>', "", body, flags=re.S)
     # pandoc 2.17 keeps a <figure> only around an image: a listing becomes a <div>
     # with its caption as the first paragraph.
     body = re.sub(r'<figure class="([^"]*)" id="([^"]*)">', r'<div class="\1" id="\2">', body)

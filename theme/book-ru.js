@@ -501,3 +501,49 @@
         quiz.classList.add('quiz-ready');
     });
 })();
+
+/* == Reference tables: whole at 1280 px, cards on a phone (issue 17) == */
+// 5. A table of four columns or more (the glossary, «Как выбрать», the measurements):
+// each cell gets its column's name (data-label), from which theme/book-ru.css labels
+// the fields when a narrow screen shows each row as a card; the code in its cells may
+// break after «::», «.», «_», «(», «,» (<wbr>), so that at 1280 px the table fits its
+// column instead of scrolling. Without JavaScript the table stays one that scrolls.
+(function tableCards() {
+    const BREAK_AFTER = /(?<=::|[._(,/])(?=.)/;
+    document.querySelectorAll('main table').forEach(function(table) {
+        const headers = Array.from(table.querySelectorAll('thead th')).map(function(th) {
+            return th.textContent.trim();
+        });
+        if (headers.length < 4) {
+            return;
+        }
+        table.classList.add('table-cards');
+        const wrapper = table.closest('.table-wrapper');
+        if (wrapper) {
+            wrapper.classList.add('table-cards-wrapper');
+        }
+        table.querySelectorAll('tbody tr').forEach(function(row) {
+            Array.from(row.children).forEach(function(cell, i) {
+                cell.dataset.label = headers[i] || '';
+            });
+        });
+        table.querySelectorAll('td code').forEach(function(code) {
+            if (code.children.length > 0) {
+                return;
+            }
+            const parts = code.textContent.split(BREAK_AFTER);
+            if (parts.length < 2) {
+                return;
+            }
+            code.textContent = '';
+            parts.forEach(function(part, i) {
+                if (i > 0) {
+                    code.append(document.createElement('wbr'));
+                }
+                code.append(part);
+            });
+        });
+    });
+    // The scrolling hints (4.) were measured before the tables changed.
+    window.dispatchEvent(new Event('resize'));
+})();
