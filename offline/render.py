@@ -42,7 +42,9 @@ def main() -> None:
     if template.count(marker) != 1:
         sys.exit(f"offline/sw.js: expected the line «{marker}» once, where VERSION and FILES go")
     values = f"const VERSION = {json.dumps(digest.hexdigest()[:16])};\nconst FILES = {json.dumps(['./', *files], indent=0)};"
-    (html / "sw.js").write_text(template.replace(marker, values), encoding="utf-8")
+    # Comment lines stay here: sw.js is fetched by every first visit (page budget).
+    code = "\n".join(line for line in template.replace(marker, values).splitlines() if not line.lstrip().startswith("//"))
+    (html / "sw.js").write_text(code + "\n", encoding="utf-8")
     size = sum((html / name).stat().st_size for name in files)
     print(f"offline: {html / 'sw.js'} — {len(files)} файлов, {size // 1024} КБ в кэше, версия {digest.hexdigest()[:16]}", file=sys.stderr)
 
