@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Times the same CPU-bound and I/O-bound jobs in Python and Rust on this
-# machine and prints the table of chapter 4.5 (src/ch04-05-measurements.md).
+# machine and prints the table of section 4.6 (src/ch04-05-measurements.md).
 # Readers can rerun it; their figures will differ. Nothing here is a test.
 #
 # Usage: ci/measure.sh [runs] [--write] [--web]   (default 5 runs; the table
 # shows the median; --write also puts the table into the chapter between its
-# markers; --web measures only the web service of listing 4-81, see the end)
+# markers; --web measures only the web service of listing 4-6, see the end)
 #
 # The table's times are the ones listing 4-6 reports itself: each program times
 # its job with a monotonic clock (time.perf_counter, Instant), so Python's
@@ -39,7 +39,7 @@ import os, re, statistics, subprocess, sys, time
 
 runs, write, python = int(sys.argv[1]), sys.argv[2] == "true", sys.argv[3]
 chapter = "src/ch04-05-measurements.md"
-listing = "listings/ch04-named-examples/listing-04-06/main.py"
+listing = "listings/ch04-named-examples/listing-04-07/main.py"
 rust = ["target/release/examples/measure"]
 py = [python, listing]
 extension = [python, "listings/ch08-rust-from-python/listing-08-02/main.py"]
@@ -108,7 +108,7 @@ ext_one = median("Python", [*extension, "rust-one-thread"], extension_env)
 ext_holding = median("Python", [*extension, "rust-threads-holding-gil"], extension_env)
 ext_threads = median("Python", [*extension, "rust-threads"], extension_env)
 ext_per_number = median("Python", [*extension, "rust-per-number"], extension_env)
-# rayon splits the four limits in halves, one half per thread (chapter 4.5):
+# rayon splits the four limits in halves, one half per thread (section 4.6):
 # how long each half takes alone.
 halves = [LIMITS[:2], LIMITS[2:]]
 rs_halves = [median("Rust", [*rust, "cpu-one-thread", *map(str, half)]) for half in halves]
@@ -160,7 +160,7 @@ if write:
 PY
 fi
 
-# The web service of listing 4-81 (section 4.6): each program started with the
+# The web service of listing 4-6 (section 4.5): each program started with the
 # argument `serve` runs only its server and prints its port; wrk loads
 # GET /items/1 over 100 keep-alive connections, and the server's peak resident
 # memory (VmHWM) is read from /proc before it is stopped. The Python packages
@@ -168,12 +168,12 @@ fi
 command -v wrk >/dev/null || {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk
 }
-# Listing 4-81's Rust program, built in release in a project of its own under
+# Listing 4-6's Rust program, built in release in a project of its own under
 # target/ (an example target would be held to cargo fmt's width, not to the
 # listings' 80 columns) with the versions Cargo.lock pins.
 web=target/measure-web
 mkdir -p "$web/src"
-cp listings/ch04-named-examples/listing-04-81/main.rs "$web/src/main.rs"
+cp listings/ch04-named-examples/listing-04-06/main.rs "$web/src/main.rs"
 cp Cargo.lock "$web/Cargo.lock"
 {
   printf '[package]\nname = "web-service"\nversion = "0.1.0"\nedition = "2024"\n\n'
@@ -198,7 +198,7 @@ chapter = "src/ch04-05-measurements.md"
 NBSP = "\u00a0"
 SECONDS, CONNECTIONS = 5, 100
 services = {
-    "Python": [python, "listings/ch04-named-examples/listing-04-81/main.py"],
+    "Python": [python, "listings/ch04-named-examples/listing-04-06/main.py"],
     "Rust": ["target/measure-web/target/release/web-service"],
 }
 
@@ -253,7 +253,7 @@ table = f"""\
 Машина: {cores}{NBSP}{plural(cores, "ядро", "ядра", "ядер")}, {ram}{NBSP}ГиБ памяти, {py_version}, {rustc}; \
 wrk, {CONNECTIONS}{NBSP}соединений, {SECONDS}{NBSP}с; медиана по {runs}{NBSP}{plural(runs, "запуску", "запускам", "запускам")}.
 
-| Веб-сервис листинга 4-81, `GET /items/1` | Python: FastAPI и uvicorn | Rust: axum |
+| Веб-сервис листинга 4-6, `GET /items/1` | Python: FastAPI и uvicorn | Rust: axum |
 | --- | --- | --- |
 | Запросов в секунду | {grouped(rps["Python"])} | {grouped(rps["Rust"])} |
 | Наибольший объём памяти процесса | {round(memory["Python"])}{NBSP}МиБ | {round(memory["Rust"])}{NBSP}МиБ |

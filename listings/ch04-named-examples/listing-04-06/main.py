@@ -1,90 +1,135 @@
-"""Сценарии для замеров раздела 4.5.
-
-Так программу запускает `ci/measure.sh`: `python3 main.py <сценарий> [границы…]`
-выполняет один сценарий с полными параметрами и печатает его результат и время
-работы в секундах — от начала сценария до конца, без запуска интерпретатора и
-импорта модулей. Границы, если они заданы, заменяют границы подсчёта простых
-чисел. Так её проверяют тесты книги: без аргумента программа выполняет все
-сценарии с малыми параметрами и печатает только результаты.
-"""
+# pip install fastapi uvicorn httpx
 import asyncio
+import socket
 import sys
-import threading
-import time
-from concurrent.futures import ThreadPoolExecutor
-from multiprocessing import Pool
+from typing import Annotated
 
-# границы подсчёта простых чисел, число ожиданий и длительность одного ожидания
-FULL = ([400_000, 480_000, 560_000, 640_000], 1000, 0.5)
-SMALL = ([1_000, 1_200, 1_400, 1_600], 100, 0.01)
+import httpx
+import uvicorn
+from fastapi import Depends, FastAPI, HTTPException, Query
+from pydantic import BaseModel, Field
 
+REQUESTS = 1000
 
-def count_primes(limit):
-    return sum(
-        1
-        for n in range(2, limit)
-        if all(n % d for d in range(2, int(n**0.5) + 1))
-    )
+class NewItem(BaseModel):
+    name: str = Field(min_length=1, max_length=50)
+    price: int = Field(gt=0)  # в копейках
 
+class Item(BaseModel):
+    id: int
+    name: str
+    price: int
 
-def cpu_one_thread(limits):
-    return [count_primes(limit) for limit in limits]
+class Store:
+    def __init__(self):
+        self.items: dict[int, Item] = {}
+        self.stock_requests = 0
 
+store = Store()
 
-def cpu_threads(limits):
-    with ThreadPoolExecutor(max_workers=len(limits)) as pool:
-        return list(pool.map(count_primes, limits))
+async def get_store() -> Store:
+    return store
 
+StoreDep = Annotated[Store, Depends(get_store)]
+app = FastAPI()
 
-def cpu_processes(limits):
-    with Pool() as pool:
-        return pool.map(count_primes, limits)
+def find(store: Store, item_id: int) -> Item:
+    if item_id not in store.items:
+        detail = f"товар {item_id} не найден"
+        raise HTTPException(status_code=404, detail=detail)
+    return store.items[item_id]
 
+@app.post("/items", status_code=201)
+async def create_item(new: NewItem, store: StoreDep) -> Item:
+    item = Item(id=len(store.items) + 1, name=new.name, price=new.price)
+    store.items[item.id] = item
+    return item
 
-def io_threads(tasks, wait):
-    threads = [
-        threading.Thread(target=time.sleep, args=(wait,)) for _ in range(tasks)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return len(threads)
+Discount = Annotated[int, Query(ge=0, le=100)]
 
+@app.get("/items/{item_id}")
+async def read_item(
+    item_id: int, store: StoreDep, discount: Discount = 0
+) -> Item:
+    item = find(store, item_id)
+    price = item.price * (100 - discount) // 100
+    return Item(id=item.id, name=item.name, price=price)
 
-async def sleep_all(tasks, wait):
-    return len(
-        await asyncio.gather(*(asyncio.sleep(wait) for _ in range(tasks)))
-    )
+async def warehouse(item_id: int) -> int:
+    await asyncio.sleep(0.1)  # вместо запроса к медленному сервису склада
+    return 12
 
+@app.get("/items/{item_id}/stock")
+async def stock(item_id: int, store: StoreDep) -> dict:
+    find(store, item_id)
+    count = await warehouse(item_id)
+    # между чтением и записью счётчика нет await
+    store.stock_requests += 1
+    return {"id": item_id, "stock": count}
 
-def io_asyncio(tasks, wait):
-    return asyncio.run(sleep_all(tasks, wait))
+# обычная def: FastAPI вызовет её в пуле потоков
+@app.get("/stats")
+def stats(store: StoreDep) -> dict:
+    return {"items": len(store.items), "stock_requests": store.stock_requests}
 
-
-CPU_JOBS = {
-    "cpu-one-thread": cpu_one_thread,
-    "cpu-threads": cpu_threads,
-    "cpu-processes": cpu_processes,
-}
-IO_JOBS = {"io-threads": io_threads, "io-asyncio": io_asyncio}
-
-
-def run(job, size):
-    limits, tasks, wait = size
-    if job in CPU_JOBS:
-        return CPU_JOBS[job](limits)
-    return IO_JOBS[job](tasks, wait)
-
-
-if __name__ == "__main__":
-    if len(sys.argv) > 1:
-        job, limits = sys.argv[1], [int(arg) for arg in sys.argv[2:]]
-        size = (limits or FULL[0], *FULL[1:])
-        # монотонные часы: перевод системных не исказит замер
-        start = time.perf_counter()
-        result = run(job, size)
-        print(job, result, f"{time.perf_counter() - start:.6f} с")
+def show(method, path, body, response):
+    sent = f" {body}" if body else ""
+    if response.status_code == 422:
+        errors = response.json()["detail"]
+        fields = ", ".join(error["loc"][-1] for error in errors)
+        print(f"{method} {path}{sent} → 422, ошибки в полях: {fields}")
     else:
-        for job in [*CPU_JOBS, *IO_JOBS]:
-            print(job, run(job, SMALL))
+        status = response.status_code
+        print(f"{method} {path}{sent} → {status} {response.text}")
+
+async def main():
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))  # порт 0: свободный порт выберет ОС
+    port = sock.getsockname()[1]
+    # соединения клиента сервер держит открытыми до 300 с, а не 5 с
+    config = uvicorn.Config(app, log_level="warning", timeout_keep_alive=300)
+    server = uvicorn.Server(config)
+    serving = asyncio.create_task(server.serve(sockets=[sock]))
+    while not server.started:
+        await asyncio.sleep(0.01)
+    # для ci/measure.sh: только сервер, до SIGTERM
+    if sys.argv[1:] == ["serve"]:
+        print(port, flush=True)
+        await serving
+        return
+
+    # httpx держит не больше 100 соединений (так настроен его пул по умолчанию)
+    base = f"http://127.0.0.1:{port}"
+    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+        for method, path, body in [
+            ("POST", "/items", '{"name":"чай","price":250}'),
+            ("POST", "/items", '{"name":"","price":-5}'),
+            ("GET", "/items/1?discount=20", ""),
+            ("GET", "/items/1?discount=200", ""),
+            ("GET", "/items/7", ""),
+            ("GET", "/items/1/stock", ""),
+        ]:
+            response = await client.request(
+                method, path, content=body.encode(),
+                headers={"content-type": "application/json"},
+            )
+            show(method, path, body, response)
+        connections = asyncio.Semaphore(100)
+
+        async def get_stock():
+            # очередь к пулу httpx на 1000 запросов обходится дорого
+            async with connections:
+                return await client.get("/items/1/stock")
+
+        responses = await asyncio.gather(
+            *(get_stock() for _ in range(REQUESTS))
+        )
+        ok = sum(response.status_code == 200 for response in responses)
+        print(f"{REQUESTS} одновременных GET /items/1/stock: "
+              f"ответов 200 — {ok}")
+        show("GET", "/stats", "", await client.get("/stats"))
+
+    server.should_exit = True
+    await serving
+
+asyncio.run(asyncio.wait_for(main(), timeout=300))

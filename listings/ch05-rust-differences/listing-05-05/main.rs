@@ -1,10 +1,23 @@
+use std::time::Duration;
+use tokio::sync::mpsc;
+use tokio::time::sleep;
+
 #[tokio::main]
 async fn main() {
-    let data = vec![1, 2, 3];
+    let (sender, mut receiver) = mpsc::channel(8);
+    for item in 1..=3 {
+        sender.send(item).await.unwrap();
+    }
+    // `sender` не уничтожен: канал открыт, и после трёх сообщений `recv()` ждёт
 
-    // без `move` задача заимствовала бы вектор у `main`
-    let task = tokio::spawn(async {
-        println!("сумма: {}", data.iter().sum::<i32>());
-    });
-    task.await.unwrap();
+    let deadline = sleep(Duration::from_millis(200));
+    tokio::pin!(deadline); // `Sleep` не реализует `Unpin`
+    loop {
+        tokio::select! {
+            biased; // сначала канал, потом срок
+            Some(item) = receiver.recv() => println!("получено: {item}"),
+            () = &mut deadline => break, // один и тот же срок на всех итерациях
+        }
+    }
+    println!("срок вышел");
 }

@@ -1,13 +1,22 @@
-use std::rc::Rc;
 use std::time::Duration;
+use tokio::sync::mpsc;
+use tokio::time::sleep;
 
 #[tokio::main]
 async fn main() {
-    let task = tokio::spawn(async {
-        let data = Rc::new(vec![1, 2, 3]);
-        // `Rc` переживает `.await`
-        tokio::time::sleep(Duration::from_millis(10)).await;
-        println!("сумма: {}", data.iter().sum::<i32>());
-    });
-    task.await.unwrap();
+    let (sender, mut receiver) = mpsc::channel(8);
+    for item in 1..=3 {
+        sender.send(item).await.unwrap();
+    }
+    // `sender` не уничтожен: канал открыт, и после трёх сообщений `recv()` ждёт
+
+    let deadline = sleep(Duration::from_millis(200));
+    loop {
+        tokio::select! {
+            biased; // сначала канал, потом срок
+            Some(item) = receiver.recv() => println!("получено: {item}"),
+            () = &mut deadline => break, // один и тот же срок на всех итерациях
+        }
+    }
+    println!("срок вышел");
 }

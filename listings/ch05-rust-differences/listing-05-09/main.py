@@ -1,15 +1,18 @@
 import asyncio
+import time
 
-async def slow_operation():
-    print("медленная операция началась")
-    await asyncio.sleep(2)
-    print("медленная операция закончилась")  # не выполнится: операцию отменят
+async def task1():
+    print("Start task1")
+    # блокирующий вызов в отдельном потоке
+    await asyncio.to_thread(time.sleep, 2)
+    print("End task1")
+
+async def task2():
+    print("Start task2")
+    await asyncio.sleep(1)  # имитация I/O
+    print("End task2")
 
 async def main():
-    try:
-        await asyncio.wait_for(slow_operation(), timeout=1)
-    # до Python 3.11 это не встроенный `TimeoutError`
-    except asyncio.TimeoutError:
-        print("тайм-аут: операция не уложилась в 1 с")
+    await asyncio.gather(task1(), task2())
 
 asyncio.run(main())

@@ -1,18 +1,21 @@
 use std::time::Duration;
 
-async fn slow_operation() {
-    println!("медленная операция началась");
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    // не выполнится: футуру уничтожат
-    println!("медленная операция закончилась");
+async fn task1() {
+    println!("Start task1");
+    // блокирующий вызов в отдельном потоке
+    tokio::task::spawn_blocking(|| std::thread::sleep(Duration::from_secs(2)))
+        .await
+        .unwrap();
+    println!("End task1");
+}
+
+async fn task2() {
+    println!("Start task2");
+    tokio::time::sleep(Duration::from_secs(1)).await; // имитация I/O
+    println!("End task2");
 }
 
 #[tokio::main]
 async fn main() {
-    if tokio::time::timeout(Duration::from_secs(1), slow_operation())
-        .await
-        .is_err()
-    {
-        println!("тайм-аут: операция не уложилась в 1 с");
-    }
+    tokio::join!(task1(), task2());
 }

@@ -1,31 +1,20 @@
 use std::time::Duration;
 
-use tokio::sync::oneshot;
-
-struct Guard; // печатает при уничтожении: так видно, что футура отменена
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        println!("футура worker уничтожена");
-    }
+async fn task1() {
+    println!("Start task1");
+    // блокирующий вызов в отдельном потоке
+    tokio::task::spawn_blocking(|| std::thread::sleep(Duration::from_secs(2)))
+        .unwrap();
+    println!("End task1");
 }
 
-async fn worker(started: oneshot::Sender<()>) {
-    let _guard = Guard;
-    println!("работа началась");
-    let _ = started.send(());
-    tokio::time::sleep(Duration::from_secs(10)).await;
-    println!("работа закончилась"); // не выполнится: задачу отменят
+async fn task2() {
+    println!("Start task2");
+    tokio::time::sleep(Duration::from_secs(1)).await; // имитация I/O
+    println!("End task2");
 }
 
 #[tokio::main]
 async fn main() {
-    let (started, is_started) = oneshot::channel();
-    let task = tokio::spawn(worker(started));
-    is_started.await.unwrap();
-    task.abort();
-    match task.await {
-        Err(error) if error.is_cancelled() => println!("задача отменена"),
-        other => println!("неожиданно: {other:?}"),
-    }
+    tokio::join!(task1(), task2());
 }

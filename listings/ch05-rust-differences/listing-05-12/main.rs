@@ -1,16 +1,10 @@
-use std::time::Duration;
-
-async fn fetch(name: &str, seconds: u64) -> &str {
-    tokio::time::sleep(Duration::from_secs(seconds)).await;
-    name
-}
-
 #[tokio::main]
 async fn main() {
-    // ветка, которая не успела, уничтожается: отменять её не нужно
-    let first = tokio::select! {
-        name = fetch("быстрый сервер", 1) => name,
-        name = fetch("медленный сервер", 2) => name,
-    };
-    println!("первым ответил: {first}");
+    let data = vec![1, 2, 3];
+
+    // без `move` задача заимствовала бы вектор у `main`
+    let task = tokio::spawn(async {
+        println!("сумма: {}", data.iter().sum::<i32>());
+    });
+    task.await.unwrap();
 }

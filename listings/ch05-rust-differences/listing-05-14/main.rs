@@ -1,21 +1,13 @@
-use tokio::sync::{mpsc, oneshot};
+use std::rc::Rc;
+use std::time::Duration;
 
 #[tokio::main]
 async fn main() {
-    let (sender, mut receiver) = mpsc::channel(8);
-    let (stop, mut stopped) = oneshot::channel();
-    for item in 1..=3 {
-        sender.send(item).await.unwrap();
-    }
-    // сигнал остановки уже отправлен, а в канале ещё три сообщения
-    stop.send(()).unwrap();
-
-    loop {
-        tokio::select! {
-            biased; // ветки проверяются по порядку: сначала канал
-            Some(item) = receiver.recv() => println!("получено: {item}"),
-            _ = &mut stopped => break, // одна и та же футура на всех итерациях
-        }
-    }
-    println!("остановка, в канале осталось: {}", receiver.len());
+    // `spawn_local` вне `LocalSet`: паника, а не ошибка компиляции
+    let task = tokio::task::spawn_local(async {
+        let data = Rc::new(vec![1, 2, 3]);
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        println!("сумма: {}", data.iter().sum::<i32>());
+    });
+    task.await.unwrap();
 }

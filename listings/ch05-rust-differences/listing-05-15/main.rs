@@ -1,21 +1,21 @@
-use tokio::sync::mpsc;
+use std::rc::Rc;
+use std::time::Duration;
 
-async fn producer(sender: mpsc::Sender<u32>) {
-    for item in 1..=3 {
-        sender.send(item).await.unwrap();
-    }
-    // `sender` уничтожается здесь: канал закрывается сам
-}
-
-async fn consumer(mut receiver: mpsc::Receiver<u32>) {
-    while let Some(item) = receiver.recv().await {
-        println!("получено: {item}");
-    }
-    println!("очередь закрыта");
-}
+use tokio::task::LocalSet;
 
 #[tokio::main]
 async fn main() {
-    let (sender, receiver) = mpsc::channel(2);
-    tokio::join!(producer(sender), consumer(receiver));
+    // задачи `LocalSet` не покидают поток, в котором выполняется `run_until`:
+    // `Send` не нужен
+    LocalSet::new()
+        .run_until(async {
+            let task = tokio::task::spawn_local(async {
+                let data = Rc::new(vec![1, 2, 3]);
+                // `Rc` переживает `.await`
+                tokio::time::sleep(Duration::from_millis(10)).await;
+                println!("сумма: {}", data.iter().sum::<i32>());
+            });
+            task.await.unwrap();
+        })
+        .await;
 }

@@ -1,15 +1,15 @@
 import asyncio
 
-async def add_one(lock, state):
-    async with lock:
-        value = state["count"]
-        await asyncio.sleep(0)  # переключение внутри критической секции
-        state["count"] = value + 1
+async def slow_operation():
+    print("медленная операция началась")
+    await asyncio.sleep(2)
+    print("медленная операция закончилась")  # не выполнится: операцию отменят
 
 async def main():
-    lock = asyncio.Lock()
-    state = {"count": 0}
-    await asyncio.gather(*(add_one(lock, state) for _ in range(100)))
-    print(f"счётчик: {state['count']}")
+    try:
+        await asyncio.wait_for(slow_operation(), timeout=1)
+    # до Python 3.11 это не встроенный `TimeoutError`
+    except asyncio.TimeoutError:
+        print("тайм-аут: операция не уложилась в 1 с")
 
 asyncio.run(main())

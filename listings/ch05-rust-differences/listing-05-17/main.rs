@@ -1,21 +1,18 @@
-use std::sync::Arc;
+use std::time::Duration;
 
-use tokio::sync::Mutex;
-
-async fn add_one(count: Arc<Mutex<u32>>) {
-    let mut count = count.lock().await;
-    let value = *count;
-    tokio::task::yield_now().await; // переключение внутри критической секции
-    *count = value + 1;
+async fn slow_operation() {
+    println!("медленная операция началась");
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    // не выполнится: футуру уничтожат
+    println!("медленная операция закончилась");
 }
 
 #[tokio::main]
 async fn main() {
-    let count = Arc::new(Mutex::new(0));
-    let mut tasks = tokio::task::JoinSet::new();
-    for _ in 0..100 {
-        tasks.spawn(add_one(Arc::clone(&count)));
+    if tokio::time::timeout(Duration::from_secs(1), slow_operation())
+        .await
+        .is_err()
+    {
+        println!("тайм-аут: операция не уложилась в 1 с");
     }
-    tasks.join_all().await;
-    println!("счётчик: {}", *count.lock().await);
 }

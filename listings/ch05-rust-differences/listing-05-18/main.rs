@@ -1,19 +1,31 @@
-use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
-fn add_one(count: &Mutex<u32>) {
-    // между `lock()` и концом функции нет `.await`:
-    // блокировка удерживается лишь мгновение
-    *count.lock().unwrap() += 1;
+use tokio::sync::oneshot;
+
+struct Guard; // печатает при уничтожении: так видно, что футура отменена
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        println!("футура worker уничтожена");
+    }
+}
+
+async fn worker(started: oneshot::Sender<()>) {
+    let _guard = Guard;
+    println!("работа началась");
+    let _ = started.send(());
+    tokio::time::sleep(Duration::from_secs(10)).await;
+    println!("работа закончилась"); // не выполнится: задачу отменят
 }
 
 #[tokio::main]
 async fn main() {
-    let count = Arc::new(Mutex::new(0));
-    let mut tasks = tokio::task::JoinSet::new();
-    for _ in 0..100 {
-        let count = Arc::clone(&count);
-        tasks.spawn(async move { add_one(&count) });
+    let (started, is_started) = oneshot::channel();
+    let task = tokio::spawn(worker(started));
+    is_started.await.unwrap();
+    task.abort();
+    match task.await {
+        Err(error) if error.is_cancelled() => println!("задача отменена"),
+        other => println!("неожиданно: {other:?}"),
     }
-    tasks.join_all().await;
-    println!("счётчик: {}", *count.lock().unwrap());
 }

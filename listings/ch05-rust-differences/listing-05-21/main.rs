@@ -1,15 +1,16 @@
-use std::thread;
+use std::time::Duration;
 
-fn main() {
-    let mut counter = 0;
-    thread::scope(|scope| {
-        for _ in 0..4 {
-            scope.spawn(|| {
-                for _ in 0..1000 {
-                    counter += 1; // четыре потока меняют одну переменную
-                }
-            });
-        }
-    });
-    println!("счётчик: {counter}");
+async fn fetch(name: &str, seconds: u64) -> &str {
+    tokio::time::sleep(Duration::from_secs(seconds)).await;
+    name
+}
+
+#[tokio::main]
+async fn main() {
+    // ветка, которая не успела, уничтожается: отменять её не нужно
+    let first = tokio::select! {
+        name = fetch("быстрый сервер", 1) => name,
+        name = fetch("медленный сервер", 2) => name,
+    };
+    println!("первым ответил: {first}");
 }

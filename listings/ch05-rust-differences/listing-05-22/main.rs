@@ -1,19 +1,28 @@
-use std::thread;
+use std::time::Duration;
 
-fn main() {
-    let mut counter = 0;
-    let threads: Vec<_> = (0..4)
-        .map(|_| {
-            thread::spawn(move || {
-                for _ in 0..1000 {
-                    // `move` копирует число: у каждого потока своя копия
-                    counter += 1;
-                }
-            })
-        })
-        .collect();
-    for thread in threads {
-        thread.join().unwrap();
-    }
-    println!("счётчик: {counter}");
+use tokio::sync::oneshot;
+
+async fn fetch(name: &str, seconds: u64) -> &str {
+    tokio::time::sleep(Duration::from_secs(seconds)).await;
+    println!("{name}: ответ готов");
+    name
+}
+
+#[tokio::main]
+async fn main() {
+    let (finished, slow_finished) = oneshot::channel();
+    let fast = tokio::spawn(fetch("быстрый сервер", 1));
+    let slow = tokio::spawn(async move {
+        let name = fetch("медленный сервер", 2).await;
+        // сообщить `main`, что задача дошла до конца
+        finished.send(()).unwrap();
+        name
+    });
+    // `select!` уничтожает проигравшую ветку, то есть `JoinHandle`, а не задачу
+    let first = tokio::select! {
+        name = fast => name.unwrap(),
+        name = slow => name.unwrap(),
+    };
+    println!("первым ответил: {first}");
+    slow_finished.await.unwrap();
 }

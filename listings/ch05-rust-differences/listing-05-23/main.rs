@@ -1,18 +1,21 @@
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::thread;
+use tokio::sync::{mpsc, oneshot};
 
-fn main() {
-    let counter = AtomicU32::new(0);
-    thread::scope(|scope| {
-        for _ in 0..4 {
-            scope.spawn(|| {
-                for _ in 0..1000 {
-                    // одна неделимая операция
-                    counter.fetch_add(1, Ordering::Relaxed);
-                }
-            });
+#[tokio::main]
+async fn main() {
+    let (sender, mut receiver) = mpsc::channel(8);
+    let (stop, mut stopped) = oneshot::channel();
+    for item in 1..=3 {
+        sender.send(item).await.unwrap();
+    }
+    // сигнал остановки уже отправлен, а в канале ещё три сообщения
+    stop.send(()).unwrap();
+
+    loop {
+        tokio::select! {
+            biased; // ветки проверяются по порядку: сначала канал
+            Some(item) = receiver.recv() => println!("получено: {item}"),
+            _ = &mut stopped => break, // одна и та же футура на всех итерациях
         }
-    });
-    println!("ожидалось: 4000");
-    println!("счётчик: {}", counter.load(Ordering::Relaxed));
+    }
+    println!("остановка, в канале осталось: {}", receiver.len());
 }

@@ -1,22 +1,18 @@
 import asyncio
 
-async def slow_server():
-    try:
-        await asyncio.sleep(10)
-        return "медленный сервер"
-    except asyncio.CancelledError:
-        print("медленный сервер: задача отменена")
-        raise
+async def producer(queue):
+    for item in range(1, 4):
+        await queue.put(item)
+    # маркер конца: до Python 3.13 закрыть `asyncio.Queue` нельзя
+    await queue.put(None)
 
-async def broken_server():
-    raise ConnectionError("сервер недоступен")
+async def consumer(queue):
+    while (item := await queue.get()) is not None:
+        print(f"получено: {item}")
+    print("очередь закрыта")
 
 async def main():
-    try:
-        async with asyncio.TaskGroup() as group:
-            group.create_task(slow_server())
-            group.create_task(broken_server())
-    except* ConnectionError as errors:
-        print(f"ошибка: {errors.exceptions[0]}")
+    queue = asyncio.Queue(maxsize=2)
+    await asyncio.gather(producer(queue), consumer(queue))
 
 asyncio.run(main())

@@ -1,9 +1,0 @@
-async fn fetch_data() {
-    println!("fetch_data выполняется");
-}
-
-#[tokio::main]
-async fn main() {
-    fetch_data().await;
-    println!("main завершается");
-}
