@@ -1,4 +1,4 @@
-//! Модуль `primes` для Python: подсчёт простых чисел из раздела 4.5 на Rust.
+//! Модуль `primes` для Python: подсчёт простых чисел из раздела 4.6 на Rust.
 
 #[pyo3::pymodule]
 mod primes {
