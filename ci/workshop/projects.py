@@ -40,7 +40,9 @@ def manifest(folder, bin_path=None):
     lines = [
         f"# Листинг {book.number(folder)} книги «Асинхронность» ({folder}).",
         ("# Тесты на Rust: cargo test." if book.is_test_module(folder) else "# Программа на Rust: cargo run.")
-        + (" Программа на Python: python3 main.py." if os.path.isfile(os.path.join(book.ROOT, folder, "main.py")) else ""),
+        + ((" Тесты на Python: python3 -m unittest main.py." if book.is_test_module(folder)
+            else " Программа на Python: python3 main.py.")
+           if os.path.isfile(os.path.join(book.ROOT, folder, "main.py")) else ""),
         "[package]",
         f'name = "{name}"',
         'version = "0.1.0"',

@@ -84,6 +84,16 @@ def run_python(folder, file):
     python = os.environ.get("PYTHON", "python3")
     version = subprocess.run([python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
                              capture_output=True, text=True).stdout.strip()
+    if book.is_test_module(folder):
+        # a test module: unittest runs it in its folder and reports on stderr
+        out = subprocess.run([python, "-W", "default", "-m", "unittest", "main.py"],
+                             cwd=os.path.join(book.ROOT, folder), capture_output=True, text=True,
+                             env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONIOENCODING": "utf-8"})
+        print(f"\n== Python {version}: {python} -m unittest main.py (в {folder})\n{out.stdout}{out.stderr}", end="")
+        passed = out.returncode == 0
+        print("-- " + ("тесты прошли, как в книге" if passed else "тесты не прошли")
+              + f": {folder}/" + ", ".join(book.outputs(folder, "python")))
+        return passed
     out = subprocess.run([python, "-W", "default", file], cwd=book.ROOT, capture_output=True, text=True,
                          env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONIOENCODING": "utf-8"})
     return report(f"Python {version}: {python} -W default {file}", out.stdout, out.stderr,
