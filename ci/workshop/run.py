@@ -6,6 +6,7 @@ default`, listings/…/main.rs compiled with `-D warnings` in a Cargo project of
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -34,6 +35,8 @@ def plan(folder):
     steps = []
     if os.path.isfile(os.path.join(book.ROOT, folder, "main.py")):
         steps.append(("python", f"{folder}/main.py", "runs"))
+    if extension_name(folder):
+        steps.append(("rust", f"{folder}/src/lib.rs", "extension"))
     if os.path.isfile(os.path.join(book.ROOT, folder, "main.rs")):
         how = "runs" if book.runs_rust(folder) else "rejected"
         if how == "runs" and book.is_test_module(folder):
@@ -42,6 +45,38 @@ def plan(folder):
             how = "panics"
         steps.append(("rust", f"{folder}/main.rs", how))
     return steps
+
+
+def extension_name(folder):
+    """The package name of a Python extension module the folder shows (Cargo.toml and
+    src/lib.rs, chapter 8), or None."""
+    manifest = os.path.join(book.ROOT, folder, "Cargo.toml")
+    if not (os.path.isfile(manifest) and os.path.isfile(os.path.join(book.ROOT, folder, "src", "lib.rs"))):
+        return None
+    m = re.search(r'^name\s*=\s*"([^"]+)"', open(manifest, encoding="utf-8").read(), re.M)
+    return m and m.group(1)
+
+
+def build_extension(folder):
+    """Builds the chapter folder's extension module as tests/book/extension.rs does and
+    returns the directory to put on PYTHONPATH (None when the chapter has none)."""
+    chapter = os.path.dirname(folder)
+    found = [f"{chapter}/{d}" for d in sorted(os.listdir(os.path.join(book.ROOT, chapter)))
+             if extension_name(f"{chapter}/{d}")]
+    if not found:
+        return None
+    name = extension_name(found[0])
+    target = os.path.join(book.ROOT, "target", "extensions")
+    print(f"\n(cargo собирает модуль расширения {name} из {found[0]})", file=sys.stderr, flush=True)
+    build = subprocess.run(["cargo", "build", "--locked", "--quiet", "-p", name, "--target-dir", target],
+                           cwd=book.ROOT, capture_output=True, text=True,
+                           env={**os.environ, "PYO3_BUILD_EXTENSION_MODULE": "1"})
+    if build.returncode != 0:
+        sys.exit(f"{found[0]}/src/lib.rs: модуль не собрался:\n{build.stderr}")
+    python_dir = os.path.join(target, "debug", "python")
+    os.makedirs(python_dir, exist_ok=True)
+    shutil.copyfile(os.path.join(target, "debug", f"lib{name}.so"), os.path.join(python_dir, f"{name}.abi3.so"))
+    return python_dir
 
 
 def rust_project(folder):
@@ -84,6 +119,9 @@ def run_python(folder, file):
     python = os.environ.get("PYTHON", "python3")
     version = subprocess.run([python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
                              capture_output=True, text=True).stdout.strip()
+    extension = build_extension(folder)
+    if extension:
+        os.environ["PYTHONPATH"] = extension
     if book.is_test_module(folder):
         # a test module: unittest runs it in its folder and reports on stderr
         out = subprocess.run([python, "-W", "default", "-m", "unittest", "main.py"],
@@ -106,6 +144,11 @@ def run_rust(folder, file, how):
     sys.stdout.flush()
     print(f"\n(cargo собирает {file} в {os.path.relpath(project, book.ROOT)}: в первый раз с крейтами — около минуты)",
           file=sys.stderr, flush=True)
+    if how == "extension":
+        python_dir = build_extension(folder)
+        print(f"\n== Rust: модуль расширения из {folder} собран: {os.path.relpath(python_dir, book.ROOT)}; "
+              f"программы на Python этой главы запускаются с ним в PYTHONPATH")
+        return True
     if how == "tests":
         # a test module: cargo test runs it; the book shows one run of its tests
         out = subprocess.run(["cargo", "test", "--locked", "--lib"], cwd=project, capture_output=True,
@@ -178,7 +221,10 @@ def self_test():
     for at, number, language, file in shown_captions:
         folder = find(number)
         steps = {lang: (f, how) for lang, f, how in plan(folder)} if folder else {}
-        if language not in steps or steps[language][0] != file:
+        runs = {steps[language][0]} if language in steps else set()
+        if language in steps and steps[language][1] == "extension":
+            runs.add(f"{folder}/Cargo.toml")
+        if file not in runs:
             problems.append(f"{at}: ci/run-listing.sh {number} не запускает {file}"
                             + (f" (он нашёл {steps[language][0]})" if language in steps else ""))
     for problem in problems:
@@ -202,7 +248,8 @@ def main():
         for folder in book.listings():
             for language, file, how in plan(folder):
                 note = {"runs": "", "rejected": " (не компилируется: rustc.txt)", "panics": " (паникует: panic.txt)",
-                        "tests": " (тесты: cargo test)"}[how]
+                        "tests": " (тесты: cargo test)",
+                        "extension": " (модуль расширения для Python)"}[how]
                 print(f"ci/run-listing.sh {book.number(folder)} {language}\t{file}{note}")
     elif args == ["--self-test"]:
         self_test()
