@@ -26,6 +26,8 @@ HOSTS = {
     "github.com",
     "marabos.nl",
     "fastapi.tiangolo.com",
+    "pyo3.rs",
+    "www.maturin.rs",
 }
 URL = re.compile(r"""(?:\]\(|href=["']|<)(https?://[^\s)"'<>]+)""")
 FENCE = re.compile(r"^\s*(```|~~~)")
