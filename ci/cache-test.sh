@@ -64,7 +64,8 @@ if [[ \$1 == -c && \$2 == *version_info* ]]; then echo 3.11.99; else exec "$real
 SH
 chmod +x "$work/fake-bin/python3.11"
 PATH="$work/fake-bin:$PATH" runs interpreter
-expect "interpreter version" interpreter "python 3.11.99 " "$python_listings"
+# (a test module logs «python -m unittest 3.11.99 …»)
+expect "interpreter version" interpreter "3.11.99 listings/" "$python_listings"
 
 echo '# правка' >>Cargo.lock
 runs lock
