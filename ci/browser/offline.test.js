@@ -77,7 +77,12 @@ async function installed(tab) {
 // a page or console error.
 async function open(tab, page) {
   const failed = [];
-  const onFail = (r) => failed.push(`${r.url()} (${r.failure()?.errorText})`);
+  // A request the browser cancels itself (net::ERR_ABORTED: seen once for a deferred
+  // script while a navigation settled) is not a miss; a file the service worker cannot
+  // serve offline fails as net::ERR_FAILED or ERR_INTERNET_DISCONNECTED.
+  const onFail = (r) => {
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(`${r.url()} (${r.failure()?.errorText})`);
+  };
   const onError = (e) => failed.push(`uncaught ${e.message}`);
   const onConsole = (m) => { if (m.type() === 'error') failed.push(`console error: ${m.text()}`); };
   tab.on('requestfailed', onFail);

@@ -26,7 +26,8 @@ export const FINDS = [
 
   // Questions in plain Russian.
   { query: 'как отменить задачу', uses: /отмен[\s\S]*задач|задач[\s\S]*отмен/, top: 10, pages: ['ch05-04-timeouts-cancellation.html'] },
-  { query: 'что такое GIL', uses: /\bGIL\b/, top: 10, pages: ['ch04-02-cpu-bound.html'] },
+  // Chapter 8 (releasing the GIL from Rust) and «Что читать дальше» rank above 4.2 now.
+  { query: 'что такое GIL', uses: /\bGIL\b/, top: 15, pages: ['ch04-02-cpu-bound.html', 'ch08-rust-from-python.html'] },
   { query: 'почему футуры ленивые', uses: /ленив/, top: 5, pages: ['ch05-01-lazy-futures.html'] },
   { query: 'как ограничить число одновременных запросов', uses: /огранич/, top: 5, pages: ['ch06-02-limits.html'] },
   { query: 'чем asyncio отличается от потоков', uses: /отлич/, top: 10, pages: ['ch02-01-main-differences.html'] },
