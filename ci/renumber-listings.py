@@ -4,7 +4,7 @@ then the order of the pages' {{#include}} directives), so a listing added in the
 middle of a chapter can take any free number and get its place afterwards.
 
 Renames the folders listings/chNN-*/listing-NN-MM/ (git mv) and rewrites every
-reference: folder paths (in src/, listings/, ci/, README.md, Cargo.toml), and in the
+reference: folder paths and test names (listing_NN_MM) (in src/, listings/, ci/, README.md, Cargo.toml), and in the
 book's own text (src/, listings/) figure ids (listing-5-18-python) and «5-18». Prints each change; --dry-run only prints.
 
 Usage: ci/renumber-listings.py [--dry-run]   (from the repository's root)
@@ -49,7 +49,13 @@ def rewrite(text, moves, prose):
         key = (int(m[1]), int(m[2]))
         return f"{m[1]}-{moves[key]}" if key in moves else m[0]
 
+    def test_name(m):
+        key = (int(m[1]), int(m[2]))
+        return f"listing_{m[1]}_{moves[key]:02}" if key in moves else m[0]
+
     text = re.sub(r"listing-(\d\d)-(\d\d)(?!\d)", folder, text)
+    # The tests' names, as scripts filter on them (cargo test -- listing_05_14).
+    text = re.sub(r"listing_(\d\d)_(\d\d)(?!\d)", test_name, text)
     if not prose:
         return text
     # Figure ids and links: listing-5-18-python.
