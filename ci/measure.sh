@@ -37,6 +37,9 @@ cargo build --release --locked --quiet --example measure
 python3 - "$runs" "$write" "$python" <<'PY'
 import os, re, statistics, subprocess, sys, time
 
+sys.path.insert(0, "ci")
+from measure_table import NBSP, grouped, machine, number, runs_note
+
 runs, write, python = int(sys.argv[1]), sys.argv[2] == "true", sys.argv[3]
 chapter = "src/ch04-05-measurements.md"
 listing = "listings/ch04-named-examples/listing-04-07/main.py"
@@ -44,7 +47,6 @@ rust = ["target/release/examples/measure"]
 py = [python, listing]
 extension = [python, "listings/ch08-rust-from-python/listing-08-02/main.py"]
 extension_env = {**os.environ, "PYTHONPATH": "target/extensions/release/python"}
-NBSP = "\u00a0"
 # Listing 4-6's FULL parameters, as the table's labels name them.
 LIMITS = [400_000, 480_000, 560_000, 640_000]
 WAITS, WAIT = 1000, 0.5
@@ -68,28 +70,12 @@ def median(language, command, env=None):
     return statistics.median(own)
 
 
-def number(x, digits=3):
-    return f"{x:.{digits}f}".replace(".", ",")
-
-
 def seconds(t):
     return f"{number(t)}{NBSP}с"
 
 
 def speedup(t, base):
     return f"{seconds(t)} (×{number(base / t, 1)})"
-
-
-def grouped(n):
-    return f"{n:,}".replace(",", NBSP)
-
-
-def plural(n, one, few, many):
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
 
 
 py_one = median("Python", [*py, "cpu-one-thread"])
@@ -113,16 +99,11 @@ ext_per_number = median("Python", [*extension, "rust-per-number"], extension_env
 halves = [LIMITS[:2], LIMITS[2:]]
 rs_halves = [median("Rust", [*rust, "cpu-one-thread", *map(str, half)]) for half in halves]
 
-cores = os.cpu_count()
-memory = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)
-py_version = subprocess.run([python, "--version"], capture_output=True, text=True, check=True).stdout.strip()
-rustc = " ".join(subprocess.run(["rustc", "--version"], capture_output=True, text=True, check=True).stdout.split()[:2])
 io = f"I/O-bound: {WAITS}{NBSP}ожиданий по {number(WAIT, 1)}{NBSP}с"
 cpu = "CPU-bound: простые числа"
 sequential = f"{WAITS * WAIT:g}{NBSP}с"
 table = f"""\
-Машина: {cores}{NBSP}{plural(cores, "ядро", "ядра", "ядер")}, {memory}{NBSP}ГиБ памяти, {py_version}, {rustc}; \
-медиана по {runs}{NBSP}{plural(runs, "запуску", "запускам", "запускам")}.
+{machine(python)}; {runs_note(runs)}.
 
 | Сценарий | Модель | Python | Rust |
 | --- | --- | --- | --- |
@@ -191,11 +172,13 @@ if ! cmp -s requirements.txt "$venv/made-from-requirements.txt"; then
 fi
 
 python3 - "$runs" "$write" "$venv/bin/python3" <<'PY'
-import os, re, statistics, subprocess, sys, urllib.request
+import re, statistics, subprocess, sys, urllib.request
+
+sys.path.insert(0, "ci")
+from measure_table import NBSP, grouped, machine, runs_note
 
 runs, write, python = int(sys.argv[1]), sys.argv[2] == "true", sys.argv[3]
 chapter = "src/ch04-05-measurements.md"
-NBSP = "\u00a0"
 SECONDS, CONNECTIONS = 5, 100
 services = {
     "Python": [python, "listings/ch04-named-examples/listing-04-06/main.py"],
@@ -226,18 +209,6 @@ def load(command):
         server.wait()
 
 
-def grouped(n):
-    return f"{round(n):,}".replace(",", NBSP)
-
-
-def plural(n, one, few, many):
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
-
-
 rps, memory = {}, {}
 for language, command in services.items():
     results = [load(command) for _ in range(runs)]
@@ -245,13 +216,9 @@ for language, command in services.items():
     memory[language] = statistics.median(m for _, m in results)
     print(f"{language}: {rps[language]:.0f} запросов/с, {memory[language]:.1f} МиБ", file=sys.stderr)
 
-cores = os.cpu_count()
-ram = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)
-py_version = subprocess.run([python, "--version"], capture_output=True, text=True, check=True).stdout.strip()
-rustc = " ".join(subprocess.run(["rustc", "--version"], capture_output=True, text=True, check=True).stdout.split()[:2])
 table = f"""\
-Машина: {cores}{NBSP}{plural(cores, "ядро", "ядра", "ядер")}, {ram}{NBSP}ГиБ памяти, {py_version}, {rustc}; \
-wrk, {CONNECTIONS}{NBSP}соединений, {SECONDS}{NBSP}с; медиана по {runs}{NBSP}{plural(runs, "запуску", "запускам", "запускам")}.
+{machine(python)}; \
+wrk, {CONNECTIONS}{NBSP}соединений, {SECONDS}{NBSP}с; {runs_note(runs)}.
 
 | Веб-сервис листинга 4-6, `GET /items/1` | Python: FastAPI и uvicorn | Rust: axum |
 | --- | --- | --- |

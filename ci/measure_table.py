@@ -1,0 +1,34 @@
+"""What both tables of ci/measure.sh print alike: Russian numbers and the machine line."""
+import os
+import subprocess
+
+NBSP = "\u00a0"
+
+
+def number(x, digits=3):
+    return f"{x:.{digits}f}".replace(".", ",")
+
+
+def grouped(n):
+    return f"{round(n):,}".replace(",", NBSP)
+
+
+def plural(n, one, few, many):
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def machine(python):
+    """«Машина: 2 ядра, 24 ГиБ памяти, Python 3.11.7, rustc 1.95.0»."""
+    cores = os.cpu_count()
+    memory = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)
+    version = subprocess.run([python, "--version"], capture_output=True, text=True, check=True).stdout.strip()
+    rustc = " ".join(subprocess.run(["rustc", "--version"], capture_output=True, text=True, check=True).stdout.split()[:2])
+    return f"Машина: {cores}{NBSP}{plural(cores, 'ядро', 'ядра', 'ядер')}, {memory}{NBSP}ГиБ памяти, {version}, {rustc}"
+
+
+def runs_note(runs):
+    return f"медиана по {runs}{NBSP}{plural(runs, 'запуску', 'запускам', 'запускам')}"
