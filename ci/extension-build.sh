@@ -53,9 +53,11 @@ check() {
   trap 'rm -rf "$work"' RETURN
   mkdir "$work/blocks"
   blocks "$chapter" "$work/blocks"
-  version=$(sed -n 's/^maturin==\([0-9]*\.[0-9]*\)\..*/\1/p' ci/maturin-requirements.txt)
-  grep -q "maturin $version" "$chapter" ||
-    { echo "$chapter:1: глава не называет maturin $version из ci/maturin-requirements.txt" >&2; return 1; }
+  version=$(sed -n 's/^maturin==\([0-9.]*\) .*/\1/p' ci/maturin-requirements.txt)
+  grep -q "maturin ${version%.*}" "$chapter" ||
+    { echo "$chapter:1: глава не называет maturin ${version%.*} из ci/maturin-requirements.txt" >&2; return 1; }
+  grep -qF "| \`maturin\` (Python) | $version |" src/preface.md ||
+    { echo "src/preface.md:1: в таблице версий нет строки «| \`maturin\` (Python) | $version | … |»" >&2; return 1; }
   for block in "$work/blocks"/*.sh; do
     folder="$work/$(basename "$block" .sh)"
     mkdir "$folder"

@@ -1,6 +1,7 @@
 //! The versions the book names: the Pythons it promises (`[package.metadata.book]`
 //! in `Cargo.toml`), Rust's `rust-version` and edition, the crates of the
-//! dependency block readers copy as `Cargo.lock` has them; and the preface's
+//! dependency block readers copy and of the extension modules' own manifests
+//! (`listings/*/*/Cargo.toml`) as `Cargo.lock` has them; and the preface's
 //! «Версии» table, held to all of them.
 
 use std::fs;
@@ -9,7 +10,8 @@ use std::path::Path;
 pub struct Versions {
     pub pythons: Vec<String>,
     rust: String,
-    /// The crates of the dependency block readers copy, as locked.
+    /// The crates readers build with (the dependency block, the extension
+    /// modules' manifests), as locked.
     crates: Vec<(String, String)>,
 }
 
@@ -30,7 +32,12 @@ pub fn read(root: &Path) -> Versions {
         package["rust-version"].as_str().unwrap(),
         package["edition"].as_str().unwrap()
     );
-    let readers_crates = readers_crates(root);
+    let mut readers_crates = readers_crates(root);
+    for name in extension_crates(root) {
+        if !readers_crates.contains(&name) {
+            readers_crates.push(name);
+        }
+    }
     let lock = table(&root.join("Cargo.lock"));
     let locked = |name: &str| {
         lock["package"]
@@ -68,6 +75,30 @@ fn readers_crates(root: &Path) -> Vec<String> {
         .lines()
         .filter_map(|line| line.split_once('=').map(|(name, _)| name.trim().to_owned()))
         .filter(|name| !name.is_empty() && !name.starts_with('#'))
+        .collect()
+}
+
+/// The `[dependencies]` of each listing that is a crate of its own (an extension
+/// module built by `extension.rs`).
+fn extension_crates(root: &Path) -> Vec<String> {
+    let mut manifests: Vec<_> = fs::read_dir(root.join("listings"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .flat_map(|chapter| fs::read_dir(chapter.path()).into_iter().flatten().flatten())
+        .map(|listing| listing.path().join("Cargo.toml"))
+        .filter(|manifest| manifest.is_file())
+        .collect();
+    manifests.sort();
+    manifests
+        .iter()
+        .flat_map(|manifest| {
+            table(manifest)
+                .get("dependencies")
+                .and_then(toml::Value::as_table)
+                .map(|dependencies| dependencies.keys().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
         .collect()
 }
 
