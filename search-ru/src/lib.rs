@@ -80,9 +80,32 @@ pub fn browser_scripts(variants: &Variants) -> Vec<(String, String)> {
     scripts.extend(
         BROWSER_JS
             .iter()
-            .map(|(path, text)| (path.to_string(), text.to_string())),
+            .map(|(path, text)| (path.to_string(), minify(text))),
     );
     scripts
+}
+
+/// A script without what only its readers need, so the reader downloads less
+/// before the first results: comments (but `/*!`, a licence), indentation and
+/// blank lines. Enough for [`BROWSER_JS`], whose strings and regexes hold no
+/// `/*` and no line that starts with `//`; the tests run what it leaves.
+pub fn minify(js: &str) -> String {
+    let mut kept = String::with_capacity(js.len());
+    let mut rest = js;
+    while let Some(start) = rest.find("/*") {
+        kept.push_str(&rest[..start]);
+        let end = rest[start..].find("*/").map_or(rest.len(), |end| start + end + 2);
+        if rest[start..].starts_with("/*!") {
+            kept.push_str(&rest[start..end]);
+        }
+        rest = &rest[end..];
+    }
+    kept.push_str(rest);
+    kept.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The scripts of [`browser_scripts`] as one, each under a comment naming its file.
@@ -444,50 +467,127 @@ pub fn reindex(searchindex: &mut Value, glossary: &Glossary) -> Result<()> {
     Ok(())
 }
 
-/// Makes the data smaller to download (`theme/search-ru/unpack.js` restores it):
-/// - each field's inverted index, a trie of one JSON object per letter, becomes
-///   `{"terms": [...], "postings": [[ref, count, ref, count...], ...]}` (elasticlunr
-///   stores √count as `tf`, a long float);
-/// - a section keeps only its `breadcrumbs`, the text searcher.js shows as the
-///   result's link; its `body` (the teaser's source) is returned, to be fetched
-///   once the first results are shown.
+/// The characters that open a term in [`pack`]'s dictionary, each standing for
+/// how many leading characters it shares with the term before: 0 for `!`, 1 for
+/// `#`… Terms are runs of letters, digits and `_`: none of these is in a term.
+/// `'`, `"` and `\` are left out: the data sits in a JS string literal.
+pub const SHARED_PREFIX: &str = "!#$%&()*+,-./:;<=>?@[]^`{|}~";
+
+/// Makes the data smaller to download (`theme/search-ru/unpack.js` restores
+/// elasticlunr's form, `tests/same_terms.rs` checks it gets back what was packed):
+/// - the inverted indexes, a trie of one JSON object per letter for each field,
+///   become one dictionary of the terms of all fields, sorted, each term written
+///   as how much it shares with the one before ([`SHARED_PREFIX`]) and the rest:
+///   `index.index.terms`, e.g. `!поток&и` for «поток», «потоки»;
+/// - each field's postings become one string, a `;`-separated entry per term of
+///   the dictionary (empty: not in this field), each a space-separated list of
+///   sections, `delta` or `delta:count` (count 1 is left out), `delta` being the
+///   section number minus the one before (elasticlunr stores √count as `tf`, a
+///   long float);
+/// - the document store becomes `{"breadcrumbs": [...], "lengths": {field: [...]}}`,
+///   by section number: a section keeps only its `breadcrumbs`, the text
+///   searcher.js shows as the result's link, and the fields' lengths in terms
+///   (elasticlunr's `docInfo`); its `body` (the teaser's source) is returned, to
+///   be fetched once the first results are shown.
 pub fn pack(searchindex: &mut Value) -> Result<Value> {
     let fields = searchindex["index"]["index"]
         .as_object_mut()
         .context("в индексе нет `index.index`")?;
-    for (field, inverted) in fields.iter_mut() {
+    let mut by_field = Vec::new();
+    for (field, inverted) in fields.iter() {
         let mut postings = Vec::new();
         walk(&inverted["root"], &mut String::new(), &mut postings)
             .with_context(|| format!("поле `{field}`"))?;
-        postings.sort();
-        let (terms, lists): (Vec<String>, Vec<Vec<u64>>) = postings.into_iter().unzip();
-        *inverted = json!({ "terms": terms, "postings": lists });
+        by_field.push((field.clone(), postings.into_iter().collect::<HashMap<_, _>>()));
     }
-    let docs = searchindex["index"]["documentStore"]["docs"]
+    let mut terms: Vec<&String> = by_field.iter().flat_map(|(_, p)| p.keys()).collect();
+    terms.sort();
+    terms.dedup();
+    let mut packed = serde_json::Map::new();
+    packed.insert("terms".into(), front_code(&terms)?.into());
+    for (field, postings) in &by_field {
+        let entries: Vec<String> = terms
+            .iter()
+            .map(|term| postings.get(*term).map(|p| encode_postings(p)).unwrap_or_default())
+            .collect();
+        packed.insert(field.clone(), entries.join(";").trim_end_matches(';').into());
+    }
+    searchindex["index"]["index"] = Value::Object(packed);
+
+    let store = &mut searchindex["index"]["documentStore"];
+    let info = store["docInfo"].take();
+    let docs = store["docs"]
         .as_object_mut()
         .context("в индексе нет `documentStore.docs`")?;
     let mut teasers = serde_json::Map::new();
-    for (doc_ref, doc) in docs.iter_mut() {
+    let mut breadcrumbs = Vec::new();
+    let mut lengths = serde_json::Map::new();
+    let count = docs.len();
+    for number in 0..count {
+        let doc_ref = number.to_string();
+        let doc = docs
+            .get_mut(&doc_ref)
+            .with_context(|| format!("разделы — не 0…{}: нет раздела {doc_ref}", count - 1))?;
         teasers.insert(doc_ref.clone(), doc["body"].take());
-        *doc = json!({ "breadcrumbs": doc["breadcrumbs"].take() });
+        breadcrumbs.push(doc["breadcrumbs"].take());
+        for (field, _) in &by_field {
+            let length = info[&doc_ref][field]
+                .as_u64()
+                .with_context(|| format!("у раздела {doc_ref} нет длины поля `{field}`"))?;
+            let list = lengths.entry(field.clone()).or_insert_with(|| json!([]));
+            list.as_array_mut().expect("made an array").push(length.into());
+        }
     }
+    *store = json!({ "breadcrumbs": breadcrumbs, "lengths": lengths });
     Ok(Value::Object(teasers))
+}
+/// The terms, each written as the [`SHARED_PREFIX`] character for how many
+/// characters it shares with the term before, then the rest.
+fn front_code(terms: &[&String]) -> Result<String> {
+    let mut out = String::new();
+    let mut before: &str = "";
+    for term in terms {
+        if term.is_empty() || term.chars().any(|c| SHARED_PREFIX.contains(c)) {
+            bail!("термин {term:?} пуст или содержит знак из {SHARED_PREFIX:?}");
+        }
+        let shared = before
+            .chars()
+            .zip(term.chars())
+            .take_while(|(a, b)| a == b)
+            .count()
+            .min(SHARED_PREFIX.len() - 1);
+        out.push(SHARED_PREFIX.as_bytes()[shared] as char);
+        out.extend(term.chars().skip(shared));
+        before = term;
+    }
+    Ok(out)
+}
+
+/// (section, count) pairs, sorted by section, as `delta[:count] …`.
+fn encode_postings(postings: &[(u64, u64)]) -> String {
+    let mut before = 0;
+    let mut out = Vec::with_capacity(postings.len());
+    for &(doc, count) in postings {
+        out.push(if count == 1 {
+            format!("{}", doc - before)
+        } else {
+            format!("{}:{count}", doc - before)
+        });
+        before = doc;
+    }
+    out.join(" ")
 }
 
 /// The terms under `node` of an elasticlunr trie, each with its postings as
-/// (ref, count) pairs, flat.
-fn walk(node: &Value, prefix: &mut String, out: &mut Vec<(String, Vec<u64>)>) -> Result<()> {
+/// (ref, count) pairs sorted by ref.
+fn walk(node: &Value, prefix: &mut String, out: &mut Vec<(String, Vec<(u64, u64)>)>) -> Result<()> {
     let node = node.as_object().context("узел индекса — не объект")?;
     let mut postings = Vec::new();
-    if let Some(docs) = node.get("docs").and_then(Value::as_object) {
-        let mut refs = Vec::new();
-        for (doc_ref, info) in docs {
-            let tf = info["tf"].as_f64().context("у вхождения нет числа `tf`")?;
-            refs.push((doc_ref.parse::<u64>()?, (tf * tf).round() as u64));
-        }
-        refs.sort();
-        postings.extend(refs.into_iter().flat_map(|(r, count)| [r, count]));
+    for (doc_ref, info) in node.get("docs").and_then(Value::as_object).into_iter().flatten() {
+        let tf = info["tf"].as_f64().context("у вхождения нет числа `tf`")?;
+        postings.push((doc_ref.parse::<u64>()?, (tf * tf).round() as u64));
     }
+    postings.sort();
     if !postings.is_empty() {
         out.push((prefix.clone(), postings));
     }

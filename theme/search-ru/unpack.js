@@ -7,25 +7,61 @@
     var searchRu = window.searchRu = window.searchRu || {};
     var docs = null;
 
+    // The characters that open a term of the dictionary: the n-th says the term
+    // shares its first n characters with the one before (SHARED_PREFIX in lib.rs).
+    var SHARED_PREFIX = "!#$%&()*+,-./:;<=>?@[]^`{|}~";
+
+    function terms(packed) {
+        var list = [];
+        var before = '';
+        for (var i = 0; i < packed.length;) {
+            var shared = SHARED_PREFIX.indexOf(packed[i]);
+            var end = i + 1;
+            while (end < packed.length && SHARED_PREFIX.indexOf(packed[end]) < 0) {
+                end++;
+            }
+            // Characters, not UTF-16 units, as lib.rs counts them.
+            before = Array.from(before).slice(0, shared).join('') + packed.slice(i + 1, end);
+            list.push(before);
+            i = end;
+        }
+        return list;
+    }
+
     searchRu.unpack = function (search) {
         var elasticlunr = window.elasticlunr;
         var index = search.index;
+        var dictionary = terms(index.index.terms);
+        delete index.index.terms;
         Object.keys(index.index).forEach(function (field) {
-            var packed = index.index[field];
             var inverted = new elasticlunr.InvertedIndex();
-            packed.terms.forEach(function (term, i) {
-                var postings = packed.postings[i];
-                for (var j = 0; j < postings.length; j += 2) {
+            index.index[field].split(';').forEach(function (postings, i) {
+                var doc = 0;
+                postings.split(' ').forEach(function (posting) {
+                    if (posting === '') {
+                        return;
+                    }
+                    // `delta` or `delta:count`: the section after the one before.
+                    var parts = posting.split(':');
+                    doc += Number(parts[0]);
                     // elasticlunr's tf is √count, as elasticlunr-rs computed it.
-                    inverted.addToken(term, { ref: String(postings[j]), tf: Math.sqrt(postings[j + 1]) });
-                }
+                    inverted.addToken(dictionary[i], { ref: String(doc), tf: Math.sqrt(Number(parts[1] || 1)) });
+                });
             });
             index.index[field] = inverted.toJSON();
         });
-        docs = index.documentStore.docs;
-        Object.keys(docs).forEach(function (ref) {
-            docs[ref].body = '';
+        var store = index.documentStore;
+        docs = {};
+        var docInfo = {};
+        store.breadcrumbs.forEach(function (breadcrumbs, ref) {
+            // The body, the teaser's source, comes with the teasers.
+            docs[ref] = { breadcrumbs: breadcrumbs, body: '' };
+            docInfo[ref] = {};
+            Object.keys(store.lengths).forEach(function (field) {
+                docInfo[ref][field] = store.lengths[field][ref];
+            });
         });
+        index.documentStore = { save: true, docs: docs, docInfo: docInfo, length: store.breadcrumbs.length };
         if (search.teasers && window.document) {
             // This script's load event sets searcher.js up and shows the first
             // results; the teasers' bytes come after them.
