@@ -94,7 +94,9 @@ pub fn minify(js: &str) -> String {
     let mut rest = js;
     while let Some(start) = rest.find("/*") {
         kept.push_str(&rest[..start]);
-        let end = rest[start..].find("*/").map_or(rest.len(), |end| start + end + 2);
+        let end = rest[start..]
+            .find("*/")
+            .map_or(rest.len(), |end| start + end + 2);
         if rest[start..].starts_with("/*!") {
             kept.push_str(&rest[start..end]);
         }
@@ -498,7 +500,10 @@ pub fn pack(searchindex: &mut Value) -> Result<Value> {
         let mut postings = Vec::new();
         walk(&inverted["root"], &mut String::new(), &mut postings)
             .with_context(|| format!("поле `{field}`"))?;
-        by_field.push((field.clone(), postings.into_iter().collect::<HashMap<_, _>>()));
+        by_field.push((
+            field.clone(),
+            postings.into_iter().collect::<HashMap<_, _>>(),
+        ));
     }
     let mut terms: Vec<&String> = by_field.iter().flat_map(|(_, p)| p.keys()).collect();
     terms.sort();
@@ -508,9 +513,17 @@ pub fn pack(searchindex: &mut Value) -> Result<Value> {
     for (field, postings) in &by_field {
         let entries: Vec<String> = terms
             .iter()
-            .map(|term| postings.get(*term).map(|p| encode_postings(p)).unwrap_or_default())
+            .map(|term| {
+                postings
+                    .get(*term)
+                    .map(|p| encode_postings(p))
+                    .unwrap_or_default()
+            })
             .collect();
-        packed.insert(field.clone(), entries.join(";").trim_end_matches(';').into());
+        packed.insert(
+            field.clone(),
+            entries.join(";").trim_end_matches(';').into(),
+        );
     }
     searchindex["index"]["index"] = Value::Object(packed);
 
@@ -535,7 +548,9 @@ pub fn pack(searchindex: &mut Value) -> Result<Value> {
                 .as_u64()
                 .with_context(|| format!("у раздела {doc_ref} нет длины поля `{field}`"))?;
             let list = lengths.entry(field.clone()).or_insert_with(|| json!([]));
-            list.as_array_mut().expect("made an array").push(length.into());
+            list.as_array_mut()
+                .expect("made an array")
+                .push(length.into());
         }
     }
     *store = json!({ "breadcrumbs": breadcrumbs, "lengths": lengths });
@@ -583,7 +598,12 @@ fn encode_postings(postings: &[(u64, u64)]) -> String {
 fn walk(node: &Value, prefix: &mut String, out: &mut Vec<(String, Vec<(u64, u64)>)>) -> Result<()> {
     let node = node.as_object().context("узел индекса — не объект")?;
     let mut postings = Vec::new();
-    for (doc_ref, info) in node.get("docs").and_then(Value::as_object).into_iter().flatten() {
+    for (doc_ref, info) in node
+        .get("docs")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+    {
         let tf = info["tf"].as_f64().context("у вхождения нет числа `tf`")?;
         postings.push((doc_ref.parse::<u64>()?, (tf * tf).round() as u64));
     }
@@ -645,6 +665,15 @@ mod tests {
         assert!(terms("и в на the of , — «»").is_empty());
         assert!(terms(&"ы".repeat(MAX_TOKEN_UTF16_LEN + 1)).is_empty());
         assert_eq!(terms(&"ы".repeat(MAX_TOKEN_UTF16_LEN)).len(), 1);
+    }
+
+    #[test]
+    fn minify_keeps_code_and_licences() {
+        let js = "/*!\n * Licence\n */\n/** docs */\n;(function () {\n    // why\n\n    var a = '//'; /* x */\n    return a; // kept\n})();\n";
+        assert_eq!(
+            minify(js),
+            "/*!\n* Licence\n*/\n;(function () {\nvar a = '//';\nreturn a; // kept\n})();"
+        );
     }
 
     #[test]
@@ -757,34 +786,46 @@ mod tests {
         );
         let teasers = pack(&mut data).unwrap();
         assert_eq!(teasers["1"], "Взаимная блокировка потоков, потоков.");
-        assert_eq!(
-            data["index"]["documentStore"]["docs"]["1"],
-            serde_json::json!({"breadcrumbs": "А » П"})
-        );
-        let field = &data["index"]["index"][GLOSSARY_FIELD];
-        let at = |term: &str| {
-            let i = field["terms"]
-                .as_array()
-                .unwrap()
+        let store = &data["index"]["documentStore"];
+        assert_eq!(store["breadcrumbs"], json!(["А", "А » П", "Б"]));
+        assert_eq!(store["lengths"]["body"], json!([1, 4, 2]), "terms per body");
+        assert_eq!(store["lengths"][GLOSSARY_FIELD], json!([0, 2, 2]));
+        // The dictionary, front-coded: each term after its SHARED_PREFIX character.
+        let packed = data["index"]["index"]["terms"].as_str().unwrap();
+        let mut dictionary: Vec<String> = Vec::new();
+        let mut before = String::new();
+        let mut chars = packed.chars().peekable();
+        while let Some(c) = chars.next() {
+            let shared = SHARED_PREFIX
+                .find(c)
+                .expect("a term starts with its shared count");
+            let mut term: String = before.chars().take(shared).collect();
+            while let Some(&next) = chars.peek().filter(|c| !SHARED_PREFIX.contains(**c)) {
+                term.push(next);
+                chars.next();
+            }
+            dictionary.push(term.clone());
+            before = term;
+        }
+        let mut sorted = dictionary.clone();
+        sorted.sort();
+        assert_eq!(dictionary, sorted);
+        let at = |field: &str, word: &str| {
+            let i = dictionary
                 .iter()
-                .position(|t| t == term);
-            i.map(|i| field["postings"][i].clone())
+                .position(|t| *t == terms(word)[0])
+                .unwrap();
+            let postings = data["index"]["index"][field].as_str().unwrap();
+            postings.split(';').nth(i).unwrap_or_default().to_string()
         };
         // «b.md» has no anchor: its first section; «a.md#p»: that section.
-        assert_eq!(at(&terms("тайм")[0]), Some(serde_json::json!([2, 1])));
-        assert_eq!(at(&terms("блокировка")[0]), Some(serde_json::json!([1, 1])));
-        let body = &data["index"]["index"]["body"];
-        let i = body["terms"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .position(|t| *t == terms("потоков")[0])
-            .unwrap();
-        assert_eq!(
-            body["postings"][i],
-            serde_json::json!([1, 2]),
-            "ref 1, twice"
-        );
+        assert_eq!(at(GLOSSARY_FIELD, "тайм"), "2");
+        assert_eq!(at(GLOSSARY_FIELD, "блокировка"), "1");
+        assert_eq!(at(GLOSSARY_FIELD, "потоков"), "", "not in the field");
+        assert_eq!(at("body", "потоков"), "1:2", "section 1, twice");
+        assert_eq!(at("body", "тайм"), "2");
+        assert_eq!(at("title", "тайм"), "2");
+        assert_eq!(at("breadcrumbs", "а"), "0 1", "sections 0 and 0 + 1");
     }
 
     #[test]

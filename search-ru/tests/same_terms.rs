@@ -174,3 +174,175 @@ fn rust_and_browser_make_the_same_terms() {
         cyrillic_terms.len()
     );
 }
+
+/// Loads the page's scripts, then the packed data and the teasers as
+/// `searchindex-*.js` and `searchteasers-*.js` hand them over, and prints the
+/// index that `theme/search-ru/unpack.js` makes of them for elasticlunr.
+const UNPACK_DRIVER: &str = r#"
+const vm = require('vm');
+let input = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', chunk => { input += chunk; });
+process.stdin.on('end', () => {
+    const { scripts, data, teasers } = JSON.parse(input);
+    const page = vm.createContext({});
+    page.window = page;
+    page.document = { getElementById: () => null };
+    for (const [name, code] of scripts) {
+        vm.runInContext(code, page, { filename: name });
+    }
+    page.search = data;
+    page.teasers = teasers;
+    process.stdout.write(vm.runInContext(
+        'searchRu.unpack(search); searchRu.teasers(teasers);' +
+        'elasticlunr.Index.load(search.index);' +
+        "JSON.stringify(search.index, (key, value) => key === 'tf' ? String(value) : value)",
+        page));
+});
+"#;
+
+/// A `tf` as the shortest text that reads back as the same f64: JS's `String`
+/// (the driver sends them so, as serde_json may read a float 1 ulp off), or
+/// Rust's `Display` of the number.
+fn tf(value: &serde_json::Value) -> String {
+    value
+        .as_str()
+        .map(str::to_string)
+        .unwrap_or_else(|| value.as_f64().unwrap().to_string())
+}
+
+/// Every (field, term, section, tf) of an elasticlunr index's tries, and each
+/// term's df.
+fn postings(index: &serde_json::Value) -> Vec<(String, String, String, String)> {
+    fn walk(
+        field: &str,
+        node: &serde_json::Value,
+        term: &mut String,
+        out: &mut Vec<(String, String, String, String)>,
+    ) {
+        for (key, child) in node.as_object().unwrap() {
+            match key.as_str() {
+                "docs" => {
+                    for (doc, info) in child.as_object().unwrap() {
+                        out.push((field.into(), term.clone(), doc.clone(), tf(&info["tf"])));
+                    }
+                }
+                "df" => {
+                    if child.as_u64() != Some(0) {
+                        out.push((field.into(), term.clone(), "df".into(), child.to_string()));
+                    }
+                }
+                letter => {
+                    term.push_str(letter);
+                    walk(field, child, term, out);
+                    term.truncate(term.len() - letter.len());
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (field, inverted) in index["index"].as_object().unwrap() {
+        walk(field, &inverted["root"], &mut String::new(), &mut out);
+    }
+    out.sort();
+    out
+}
+
+/// `pack` and `unpack.js` lose nothing: every page of `src/` as a section,
+/// indexed by the backend with the glossary, packed, then unpacked by the
+/// browser's JS gives elasticlunr the same postings (to the last bit of `tf`),
+/// field lengths, breadcrumbs and texts as the index built.
+#[test]
+fn the_packed_index_unpacks_to_the_index_built() {
+    let mut doc_urls = Vec::new();
+    let mut docs = serde_json::Map::new();
+    let mut pages: Vec<_> = std::fs::read_dir(root().join("src"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+        .collect();
+    pages.sort();
+    for (number, path) in pages.iter().enumerate() {
+        let text = std::fs::read_to_string(path).unwrap();
+        let title = text
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches("# ");
+        let name = path.file_stem().unwrap().to_string_lossy();
+        doc_urls.push(format!("{name}.html"));
+        docs.insert(
+            number.to_string(),
+            serde_json::json!({ "id": number.to_string(), "title": title, "body": text,
+                "breadcrumbs": format!("Асинхронность » {title}") }),
+        );
+    }
+    let mut data = serde_json::json!({
+        "doc_urls": doc_urls,
+        "search_options": {"bool": "OR", "expand": true, "fields": {}},
+        "index": {"documentStore": {"docs": docs}}
+    });
+    let table = search_ru::Glossary::read(&root().join("src/glossary.md")).unwrap();
+    search_ru::reindex(&mut data, &table).unwrap();
+    let built = data["index"].clone();
+    let teasers = search_ru::pack(&mut data).unwrap();
+
+    let mut scripts = vec![(
+        "theme/search-ru/elasticlunr.min.js".to_string(),
+        search_ru::ELASTICLUNR_JS.to_string(),
+    )];
+    scripts.extend(search_ru::browser_scripts(&glossary()));
+    let input =
+        serde_json::json!({ "scripts": scripts, "data": data, "teasers": teasers }).to_string();
+    let mut node = Command::new("node")
+        .args(["-e", UNPACK_DRIVER])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("нужен `node`");
+    node.stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let output = node.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "node завершился с ошибкой: {output:?}"
+    );
+    let unpacked: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+
+    let (expected, got) = (postings(&built), postings(&unpacked));
+    assert!(
+        expected.len() > 10_000,
+        "в src/ всего {} вхождений терминов: сравнивать почти нечего",
+        expected.len()
+    );
+    let missing: Vec<_> = expected
+        .iter()
+        .filter(|p| !got.contains(p))
+        .take(10)
+        .collect();
+    let extra: Vec<_> = got
+        .iter()
+        .filter(|p| !expected.contains(p))
+        .take(10)
+        .collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "после распаковки в индексе не хватает {missing:?}, лишние {extra:?}"
+    );
+    let store = (&built["documentStore"], &unpacked["documentStore"]);
+    assert_eq!(store.0["docInfo"], store.1["docInfo"], "длины полей");
+    assert_eq!(store.0["length"], store.1["length"]);
+    for (number, doc) in store.0["docs"].as_object().unwrap() {
+        for field in ["breadcrumbs", "body"] {
+            assert_eq!(
+                doc[field], store.1["docs"][number][field],
+                "раздел {number}, {field}"
+            );
+        }
+    }
+    assert_eq!(built["fields"], unpacked["fields"]);
+    assert_eq!(built["pipeline"], unpacked["pipeline"]);
+}
