@@ -37,6 +37,8 @@ LOOKS_LIKE_API = re.compile(
       | (?:tokio|tokio_util|tokio_stream|futures|rayon|std|core)::[\w:]+!?  # a crate path
       | [A-Z][A-Za-z0-9]*(?:::\w+)*!?                     # JoinSet, Box::pin, Poll::Ready
       | [a-z_]+!                                          # join!, select!
+      | [a-z_]\w*(?:::\w+)+!?                              # mpsc::channel, thread::spawn
+      | [A-Z]\w*\.\w+                                     # Task.cancel
       | (?:asyncio|threading|concurrent\.futures|multiprocessing|queue|time|contextvars
          |signal|unittest|loop)\.[\w.]+(?:\(\))?         # asyncio.gather, time.sleep()
     )$""",
@@ -45,6 +47,18 @@ LOOKS_LIKE_API = re.compile(
 
 # API documentation: a link there on a mapped code span must be the mapped one.
 API_DOCS = re.compile(r"https://(?:docs\.rs/|doc\.rust-lang\.org/[\d.]+/|docs\.python\.org/3/library/)")
+
+# A call or attribute with its arguments names the same API: `asyncio.wait(…, return_when=…)`,
+# `tokio::time::sleep(…).await`, `#[tokio::main(flavor = "local")]`.
+CALL = re.compile(r"(?:\((?:[^()]|\([^()]*\))*\))?(?:\.await)?;?$")
+ATTRIBUTE_ARGS = re.compile(r"^(#\[[\w:]+)\(.*\)\]$")
+
+
+def api_name(code):
+    """The name a code span calls or names: arguments, `.await` and `;` dropped."""
+    code = ATTRIBUTE_ARGS.sub(r"\1]", code)
+    return CALL.sub("", code) if not code.startswith("#[") else code
+
 
 _MD = MarkdownIt("commonmark").enable("table")
 
@@ -113,12 +127,13 @@ def check(path, mapping):
             continue
         if where != "text":
             continue
-        if code not in mapping:
-            if LOOKS_LIKE_API.match(code):
+        name = code if code in mapping else api_name(code)
+        if name not in mapping:
+            if LOOKS_LIKE_API.match(name):
                 problems.append(f"{path}:{line}: `{code}` похоже на API, но его нет в {MAPPING}"
                                 " (адрес документации или `-`)")
             continue
-        url = mapping[code]
+        url = mapping[name]
         if url is None:
             continue
         if href is not None and href != url:
