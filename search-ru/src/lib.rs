@@ -475,6 +475,12 @@ pub fn reindex(searchindex: &mut Value, glossary: &Glossary) -> Result<()> {
 /// `'`, `"` and `\` are left out: the data sits in a JS string literal.
 pub const SHARED_PREFIX: &str = "!#$%&()*+,-./:;<=>?@[]^`{|}~";
 
+/// The fields [`pack`] leaves out, as `unpack.js` indexes them again from the
+/// breadcrumbs it gets anyway: the title is their last part (`TITLE_SEPARATOR`
+/// as mdBook joins them), else given in `titles`.
+pub const DERIVED: [&str; 2] = ["title", "breadcrumbs"];
+const TITLE_SEPARATOR: &str = " » ";
+
 /// Makes the data smaller to download (`theme/search-ru/unpack.js` restores
 /// elasticlunr's form, `tests/same_terms.rs` checks it gets back what was packed):
 /// - the inverted indexes, a trie of one JSON object per letter for each field,
@@ -486,17 +492,23 @@ pub const SHARED_PREFIX: &str = "!#$%&()*+,-./:;<=>?@[]^`{|}~";
 ///   sections, `delta` or `delta:count` (count 1 is left out), `delta` being the
 ///   section number minus the one before (elasticlunr stores √count as `tf`, a
 ///   long float);
-/// - the document store becomes `{"breadcrumbs": [...], "lengths": {field: [...]}}`,
-///   by section number: a section keeps only its `breadcrumbs`, the text
-///   searcher.js shows as the result's link, and the fields' lengths in terms
-///   (elasticlunr's `docInfo`); its `body` (the teaser's source) is returned, to
-///   be fetched once the first results are shown.
+/// - the fields of [`DERIVED`] are left out: the browser indexes them from the
+///   breadcrumbs;
+/// - the document store becomes `{"breadcrumbs": [...], "lengths": {field: [...]},
+///   "titles": {...}}`, by section number: a section keeps only its `breadcrumbs`,
+///   the text searcher.js shows as the result's link, the packed fields' lengths
+///   in terms (elasticlunr's `docInfo`), and its title if that is not the
+///   breadcrumbs' last part; its `body` (the teaser's source) is returned, to be
+///   fetched once the first results are shown.
 pub fn pack(searchindex: &mut Value) -> Result<Value> {
     let fields = searchindex["index"]["index"]
         .as_object_mut()
         .context("в индексе нет `index.index`")?;
     let mut by_field = Vec::new();
-    for (field, inverted) in fields.iter() {
+    for (field, inverted) in fields
+        .iter()
+        .filter(|(field, _)| !DERIVED.contains(&field.as_str()))
+    {
         let mut postings = Vec::new();
         walk(&inverted["root"], &mut String::new(), &mut postings)
             .with_context(|| format!("поле `{field}`"))?;
@@ -535,6 +547,7 @@ pub fn pack(searchindex: &mut Value) -> Result<Value> {
     let mut teasers = serde_json::Map::new();
     let mut breadcrumbs = Vec::new();
     let mut lengths = serde_json::Map::new();
+    let mut titles = serde_json::Map::new();
     let count = docs.len();
     for number in 0..count {
         let doc_ref = number.to_string();
@@ -542,6 +555,13 @@ pub fn pack(searchindex: &mut Value) -> Result<Value> {
             .get_mut(&doc_ref)
             .with_context(|| format!("разделы — не 0…{}: нет раздела {doc_ref}", count - 1))?;
         teasers.insert(doc_ref.clone(), doc["body"].take());
+        let (title, crumbs) = (&doc["title"], &doc["breadcrumbs"]);
+        let last = crumbs
+            .as_str()
+            .and_then(|c| c.rsplit(TITLE_SEPARATOR).next());
+        if title.as_str() != last {
+            titles.insert(doc_ref.clone(), title.clone());
+        }
         breadcrumbs.push(doc["breadcrumbs"].take());
         for (field, _) in &by_field {
             let length = info[&doc_ref][field]
@@ -553,7 +573,7 @@ pub fn pack(searchindex: &mut Value) -> Result<Value> {
                 .push(length.into());
         }
     }
-    *store = json!({ "breadcrumbs": breadcrumbs, "lengths": lengths });
+    *store = json!({ "breadcrumbs": breadcrumbs, "lengths": lengths, "titles": titles });
     Ok(Value::Object(teasers))
 }
 /// The terms, each written as the [`SHARED_PREFIX`] character for how many
@@ -774,7 +794,7 @@ mod tests {
         "doc_urls": ["a.html#start", "a.html#p", "b.html#x"],
         "search_options": {"fields": {"title": {"boost": 2}}},
         "index": {"documentStore": {"docs": {
-            "0": {"id": "0", "title": "А", "body": "Начало.", "breadcrumbs": "А"},
+            "0": {"id": "0", "title": "А", "body": "Начало потока.", "breadcrumbs": "А"},
             "1": {"id": "1", "title": "П", "body": "Взаимная блокировка потоков, потоков.", "breadcrumbs": "А » П"},
             "2": {"id": "2", "title": "Тайм-ауты", "body": "Тайм-аут.", "breadcrumbs": "Б"}
         }}}});
@@ -788,8 +808,11 @@ mod tests {
         assert_eq!(teasers["1"], "Взаимная блокировка потоков, потоков.");
         let store = &data["index"]["documentStore"];
         assert_eq!(store["breadcrumbs"], json!(["А", "А » П", "Б"]));
-        assert_eq!(store["lengths"]["body"], json!([1, 4, 2]), "terms per body");
+        assert_eq!(store["lengths"]["body"], json!([2, 4, 2]), "terms per body");
         assert_eq!(store["lengths"][GLOSSARY_FIELD], json!([0, 2, 2]));
+        // The browser indexes title and breadcrumbs from these.
+        assert_eq!(store["titles"], json!({"2": "Тайм-ауты"}), "not «Б»");
+        assert!(store["lengths"]["title"].is_null());
         // The dictionary, front-coded: each term after its SHARED_PREFIX character.
         let packed = data["index"]["index"]["terms"].as_str().unwrap();
         let mut dictionary: Vec<String> = Vec::new();
@@ -822,10 +845,9 @@ mod tests {
         assert_eq!(at(GLOSSARY_FIELD, "тайм"), "2");
         assert_eq!(at(GLOSSARY_FIELD, "блокировка"), "1");
         assert_eq!(at(GLOSSARY_FIELD, "потоков"), "", "not in the field");
-        assert_eq!(at("body", "потоков"), "1:2", "section 1, twice");
+        assert_eq!(at("body", "потоков"), "0 1:2", "sections 0, 0 + 1 twice");
         assert_eq!(at("body", "тайм"), "2");
-        assert_eq!(at("title", "тайм"), "2");
-        assert_eq!(at("breadcrumbs", "а"), "0 1", "sections 0 and 0 + 1");
+        assert!(data["index"]["index"]["title"].is_null());
     }
 
     #[test]

@@ -10,6 +10,8 @@
     // The characters that open a term of the dictionary: the n-th says the term
     // shares its first n characters with the one before (SHARED_PREFIX in lib.rs).
     var SHARED_PREFIX = "!#$%&()*+,-./:;<=>?@[]^`{|}~";
+    // The fields not packed, made of the breadcrumbs (DERIVED in lib.rs).
+    var DERIVED = ['title', 'breadcrumbs'];
 
     function terms(packed) {
         var list = [];
@@ -60,6 +62,27 @@
             Object.keys(store.lengths).forEach(function (field) {
                 docInfo[ref][field] = store.lengths[field][ref];
             });
+        });
+        // The fields whose text the store holds anyway are indexed here, as
+        // elasticlunr-rs indexed them: the title is the breadcrumbs' last part
+        // (or, where it is not, in `titles`).
+        var pipeline = elasticlunr.Pipeline.load(index.pipeline);
+        DERIVED.forEach(function (field) {
+            var inverted = new elasticlunr.InvertedIndex();
+            store.breadcrumbs.forEach(function (breadcrumbs, ref) {
+                var text = field === 'breadcrumbs' ? breadcrumbs
+                    : ref in store.titles ? store.titles[ref] : breadcrumbs.split(' » ').pop();
+                var tokens = pipeline.run(elasticlunr.tokenizer(text));
+                var counts = new Map();
+                tokens.forEach(function (token) {
+                    counts.set(token, (counts.get(token) || 0) + 1);
+                });
+                counts.forEach(function (count, token) {
+                    inverted.addToken(token, { ref: String(ref), tf: Math.sqrt(count) });
+                });
+                docInfo[ref][field] = tokens.length;
+            });
+            index.index[field] = inverted.toJSON();
         });
         index.documentStore = { save: true, docs: docs, docInfo: docInfo, length: store.breadcrumbs.length };
         if (search.teasers && window.document) {
