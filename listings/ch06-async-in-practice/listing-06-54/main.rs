@@ -2,7 +2,7 @@ use tokio::sync::broadcast::{self, error::RecvError};
 
 #[tokio::main]
 async fn main() {
-    // хранит только два последних сообщения
+    // хранит восемь последних сообщений
     let (sender, mut fast) = broadcast::channel(8);
     let mut slow = sender.subscribe();
     let mut fast_got = Vec::new();

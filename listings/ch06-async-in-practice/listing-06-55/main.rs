@@ -11,7 +11,7 @@ async fn fetch(name: &str) -> io::Result<String> {
 
 #[tokio::main]
 async fn main() {
-    // `join!` ждёт все футуры, даже если какая-то вернула `Err`
+    // `try_join!` вместо `join!`: первая ошибка уничтожает остальные футуры
     let (a, b, c) = tokio::try_join!(fetch("a"), fetch("b"), fetch("c"));
     for result in [a, b, c] {
         match result {
