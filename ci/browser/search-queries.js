@@ -7,8 +7,8 @@
 // anywhere among them). The book's text changes: each test first checks that this
 // still holds of src/, and says so if it does not (then pick the pages again).
 export const FINDS = [
-  // ch02-00 and ch04-02: «потоки», «потоков»… but not «поток» itself.
-  { query: 'поток', uses: /поток/, otherForms: true, pages: ['ch02-00-asyncio-vs-threads.html', 'ch04-02-cpu-bound.html'] },
+  // ch02-00 and ch07: «потоки», «потоков»… but not «поток» itself.
+  { query: 'поток', uses: /поток/, otherForms: true, pages: ['ch02-00-asyncio-vs-threads.html', 'ch07-how-to-choose.html'] },
   // ch04-02: «потокам», «потоки», «потоков».
   { query: 'потоки', uses: /поток/, pages: ['ch02-01-main-differences.html', 'ch04-02-cpu-bound.html'] },
   // glossary: «поток», «потоки», never «потоков».
