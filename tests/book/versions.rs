@@ -13,6 +13,9 @@ pub struct Versions {
     /// The crates readers build with (the dependency block, the extension
     /// modules' manifests), as locked.
     crates: Vec<(String, String)>,
+    /// The Python packages the listings import (`requirements.in`, versions from
+    /// `requirements.txt`) and maturin (`ci/maturin-requirements.txt`), as pinned.
+    python_packages: Vec<(String, String)>,
 }
 
 const PREFACE: &str = "src/preface.md";
@@ -59,7 +62,38 @@ pub fn read(root: &Path) -> Versions {
             .collect(),
         rust,
         pythons,
+        python_packages: python_packages(root),
     }
+}
+
+/// `name==version` of each package `requirements.in` names, from `requirements.txt`,
+/// and of maturin, which chapter 8's build commands install.
+fn python_packages(root: &Path) -> Vec<(String, String)> {
+    let pins = |file: &str| -> Vec<(String, String)> {
+        let text = fs::read_to_string(root.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        text.lines()
+            .filter_map(|line| line.split_whitespace().next()?.split_once("=="))
+            .map(|(name, version)| (name.to_owned(), version.to_owned()))
+            .collect()
+    };
+    let locked = pins("requirements.txt");
+    let mut packages: Vec<_> = pins("requirements.in")
+        .into_iter()
+        .map(|(name, _)| {
+            let version = locked
+                .iter()
+                .find(|(locked, _)| *locked == name)
+                .map(|(_, v)| v.clone());
+            (
+                name.clone(),
+                version.unwrap_or_else(|| {
+                    panic!("requirements.txt: no {name}==…, which requirements.in names")
+                }),
+            )
+        })
+        .collect();
+    packages.extend(pins("ci/maturin-requirements.txt"));
+    packages
 }
 
 /// The crates between `# ANCHOR: reader-deps` and `# ANCHOR_END: reader-deps`
@@ -118,23 +152,35 @@ impl Versions {
             self.pythons.first().unwrap(),
             self.pythons.last().unwrap()
         );
-        let mut expected = vec![("Python", python), ("Rust", self.rust.clone())];
+        // (row name, version, where the tests take it from)
+        let mut expected = vec![
+            ("Python".to_owned(), python, "Cargo.toml"),
+            ("Rust".to_owned(), self.rust.clone(), "Cargo.toml"),
+        ];
         expected.extend(
             self.crates
                 .iter()
-                .map(|(name, version)| (name.as_str(), version.clone())),
+                .map(|(name, version)| (name.clone(), version.clone(), "Cargo.lock")),
         );
+        expected.extend(self.python_packages.iter().map(|(name, version)| {
+            let from = if name == "maturin" {
+                "ci/maturin-requirements.txt"
+            } else {
+                "requirements.txt"
+            };
+            (format!("{name} (Python)"), version.clone(), from)
+        }));
         let mut problems = Vec::new();
-        for (name, version) in expected {
+        for (name, version, from) in expected {
             let row = text.lines().enumerate().find_map(|(index, line)| {
                 let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-                (cells.len() > 3 && cells[1].trim_matches('`') == name)
+                (cells.len() > 3 && cells[1].replace('`', "") == name)
                     .then(|| (index + 1, cells[2].to_owned()))
             });
             match row {
                 Some((_, shown)) if shown == version => {}
                 Some((line, shown)) => problems.push(format!(
-                    "{PREFACE}:{line}: в таблице версий {name} — «{shown}», а тесты проверяют «{version}» (Cargo.toml, Cargo.lock)"
+                    "{PREFACE}:{line}: в таблице версий {name} — «{shown}», а тесты проверяют «{version}» ({from})"
                 )),
                 None => problems.push(format!(
                     "{PREFACE}:1: в таблице версий нет строки «| {name} | {version} | … |»"
