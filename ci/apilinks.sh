@@ -6,6 +6,9 @@
 #   ci/apilinks.sh [FILE|DIR...]  `file:line: …` per problem (default: the pages of src/)
 #   ci/apilinks.sh --fix [FILE…]  links each first mention, unlinks later ones, in place
 #   ci/apilinks.sh --self-test    each case in ci/gates/cases/apilinks/ caught
+#   ci/apilinks.sh --verify       each address of api-links.tsv names a real page and anchor:
+#                                 rustdoc of the locked crates built offline (about 3 min cold,
+#                                 10 s warm), the toolchain's std docs, the newest Python's objects
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source ci/gates/common.sh
@@ -13,6 +16,9 @@ gates_need_python
 if [[ ${1:-} == --self-test ]]; then
   gates_self_test ci/apilinks.sh ci/gates/cases/apilinks/*
   exit
+fi
+if [[ ${1:-} == --verify ]]; then
+  exec python3 ci/gates/apilinks_verify.py
 fi
 fix=()
 if [[ ${1:-} == --fix ]]; then fix=(--fix); shift; fi
