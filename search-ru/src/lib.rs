@@ -495,11 +495,14 @@ const TITLE_SEPARATOR: &str = " » ";
 /// - the fields of [`DERIVED`] are left out: the browser indexes them from the
 ///   breadcrumbs;
 /// - the document store becomes `{"breadcrumbs": [...], "lengths": {field: [...]},
-///   "titles": {...}}`, by section number: a section keeps only its `breadcrumbs`,
+///   "titles": {...}, "anchors": {...}}`, by section number: a section keeps only its `breadcrumbs`,
 ///   the text searcher.js shows as the result's link, the packed fields' lengths
-///   in terms (elasticlunr's `docInfo`), and its title if that is not the
-///   breadcrumbs' last part; its `body` (the teaser's source) is returned, to be
-///   fetched once the first results are shown.
+///   in terms (elasticlunr's `docInfo`), its title if that is not the
+///   breadcrumbs' last part, and its URL's `#anchor` if that is not the one
+///   mdBook makes of the title (a heading's own `{#id}`, a `-1` for a repeated
+///   one); its `body` (the teaser's source) is returned, to be fetched once the
+///   first results are shown;
+/// - `doc_urls` keep only the pages: the anchors are the titles' ids.
 pub fn pack(searchindex: &mut Value) -> Result<Value> {
     let fields = searchindex["index"]["index"]
         .as_object_mut()
@@ -539,6 +542,10 @@ pub fn pack(searchindex: &mut Value) -> Result<Value> {
     }
     searchindex["index"]["index"] = Value::Object(packed);
 
+    let urls: Vec<String> = serde_json::from_value(searchindex["doc_urls"].take())
+        .context("в индексе нет `doc_urls`, адресов разделов")?;
+    let mut pages = Vec::with_capacity(urls.len());
+    let mut anchors = serde_json::Map::new();
     let store = &mut searchindex["index"]["documentStore"];
     let info = store["docInfo"].take();
     let docs = store["docs"]
@@ -562,6 +569,14 @@ pub fn pack(searchindex: &mut Value) -> Result<Value> {
         if title.as_str() != last {
             titles.insert(doc_ref.clone(), title.clone());
         }
+        let url = urls
+            .get(number)
+            .with_context(|| format!("у раздела {doc_ref} нет адреса в `doc_urls`"))?;
+        let (page, anchor) = url.split_at(url.find('#').unwrap_or(url.len()));
+        pages.push(page.to_string());
+        if anchor != format!("#{}", heading_id(title.as_str().unwrap_or_default())) {
+            anchors.insert(doc_ref.clone(), anchor.into());
+        }
         breadcrumbs.push(doc["breadcrumbs"].take());
         for (field, _) in &by_field {
             let length = info[&doc_ref][field]
@@ -573,8 +588,28 @@ pub fn pack(searchindex: &mut Value) -> Result<Value> {
                 .push(length.into());
         }
     }
-    *store = json!({ "breadcrumbs": breadcrumbs, "lengths": lengths, "titles": titles });
+    *store = json!({ "breadcrumbs": breadcrumbs, "lengths": lengths, "titles": titles, "anchors": anchors });
+    searchindex["doc_urls"] = pages.into();
     Ok(Value::Object(teasers))
+}
+
+/// The id mdBook 0.5.4 gives a heading without one of its own (mdbook-html's
+/// `id_from_content`); `unpack.js` has the same `headingId`.
+pub fn heading_id(title: &str) -> String {
+    title
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| {
+            if c.is_alphanumeric() || c == '_' || c == '-' {
+                Some(c)
+            } else if c.is_whitespace() {
+                Some('-')
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 /// The terms, each written as the [`SHARED_PREFIX`] character for how many
 /// characters it shares with the term before, then the rest.
@@ -812,6 +847,16 @@ mod tests {
         assert_eq!(store["lengths"][GLOSSARY_FIELD], json!([0, 2, 2]));
         // The browser indexes title and breadcrumbs from these.
         assert_eq!(store["titles"], json!({"2": "Тайм-ауты"}), "not «Б»");
+        assert_eq!(data["doc_urls"], json!(["a.html", "a.html", "b.html"]));
+        assert_eq!(
+            store["anchors"],
+            json!({"0": "#start", "1": "#p", "2": "#x"}),
+            "not #а, #п, #тайм-ауты"
+        );
+        assert_eq!(
+            heading_id(" Тайм-ауты: wait_for() и #[tokio::main] "),
+            "тайм-ауты-wait_for-и-tokiomain"
+        );
         assert!(store["lengths"]["title"].is_null());
         // The dictionary, front-coded: each term after its SHARED_PREFIX character.
         let packed = data["index"]["index"]["terms"].as_str().unwrap();

@@ -196,7 +196,7 @@ process.stdin.on('end', () => {
     process.stdout.write(vm.runInContext(
         'searchRu.unpack(search); searchRu.teasers(teasers);' +
         'elasticlunr.Index.load(search.index);' +
-        "JSON.stringify(search.index, (key, value) => key === 'tf' ? String(value) : value)",
+        "JSON.stringify({ index: search.index, doc_urls: search.doc_urls }, (key, value) => key === 'tf' ? String(value) : value)",
         page));
 });
 "#;
@@ -263,26 +263,41 @@ fn the_packed_index_unpacks_to_the_index_built() {
         .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
         .collect();
     pages.sort();
-    for (number, path) in pages.iter().enumerate() {
+    // A section per line that starts with `#` (a heading, or a comment in code).
+    for path in &pages {
         let text = std::fs::read_to_string(path).unwrap();
-        let title = text
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .trim_start_matches("# ");
         let name = path.file_stem().unwrap().to_string_lossy();
-        doc_urls.push(format!("{name}.html"));
-        // mdBook's breadcrumbs end with the title; some here do not, as they could.
-        let breadcrumbs = if number % 3 == 0 {
-            format!("Асинхронность » Страница {number}")
-        } else {
-            format!("Асинхронность » {title}")
-        };
-        docs.insert(
-            number.to_string(),
-            serde_json::json!({ "id": number.to_string(), "title": title, "body": text,
-                "breadcrumbs": breadcrumbs }),
-        );
+        let mut sections: Vec<(String, String)> = Vec::new();
+        for line in text.lines() {
+            match sections.last_mut() {
+                Some((_, body)) if !line.starts_with('#') => body.push_str(&format!("{line}\n")),
+                _ => sections.push((line.trim_start_matches('#').into(), String::new())),
+            }
+        }
+        let page_title = sections
+            .first()
+            .map(|(title, _)| title.clone())
+            .unwrap_or_default();
+        for (title, body) in sections {
+            let number = docs.len();
+            // mdBook's breadcrumbs end with the title and its anchors are the
+            // titles' ids; some here do not, as a heading's own `{#id}` would not.
+            let breadcrumbs = if number % 3 == 0 {
+                format!("{page_title} » Раздел {number}")
+            } else {
+                format!("{page_title} » {title}")
+            };
+            doc_urls.push(if number % 5 == 0 {
+                format!("{name}.html#own-{number}")
+            } else {
+                format!("{name}.html#{}", search_ru::heading_id(&title))
+            });
+            docs.insert(
+                number.to_string(),
+                serde_json::json!({ "id": number.to_string(), "title": title, "body": body,
+                    "breadcrumbs": breadcrumbs }),
+            );
+        }
     }
     let mut data = serde_json::json!({
         "doc_urls": doc_urls,
@@ -292,6 +307,7 @@ fn the_packed_index_unpacks_to_the_index_built() {
     let table = search_ru::Glossary::read(&root().join("src/glossary.md")).unwrap();
     search_ru::reindex(&mut data, &table).unwrap();
     let built = data["index"].clone();
+    let urls = data["doc_urls"].clone();
     let teasers = search_ru::pack(&mut data).unwrap();
 
     let mut scripts = vec![(
@@ -318,8 +334,10 @@ fn the_packed_index_unpacks_to_the_index_built() {
         "node завершился с ошибкой: {output:?}"
     );
     let unpacked: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(unpacked["doc_urls"], urls, "адреса разделов");
+    let unpacked = &unpacked["index"];
 
-    let (expected, got) = (postings(&built), postings(&unpacked));
+    let (expected, got) = (postings(&built), postings(unpacked));
     assert!(
         expected.len() > 10_000,
         "в src/ всего {} вхождений терминов: сравнивать почти нечего",

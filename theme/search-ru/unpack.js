@@ -30,6 +30,16 @@
         return list;
     }
 
+    // The id mdBook gives a heading (`heading_id` in lib.rs, mdbook-html's
+    // `id_from_content`): lowercase letters, digits, `_` and `-`, a space as `-`.
+    function headingId(title) {
+        return Array.from(title.replace(/^\p{White_Space}+|\p{White_Space}+$/gu, '').toLowerCase())
+            .map(function (c) {
+                return /[\p{Alphabetic}\p{N}_-]/u.test(c) ? c : /\p{White_Space}/u.test(c) ? '-' : '';
+            })
+            .join('');
+    }
+
     searchRu.unpack = function (search) {
         var elasticlunr = window.elasticlunr;
         var index = search.index;
@@ -53,6 +63,12 @@
             index.index[field] = inverted.toJSON();
         });
         var store = index.documentStore;
+        function title(ref) {
+            return ref in store.titles ? store.titles[ref] : store.breadcrumbs[ref].split(' » ').pop();
+        }
+        search.doc_urls = search.doc_urls.map(function (page, ref) {
+            return page + (ref in store.anchors ? store.anchors[ref] : '#' + headingId(title(ref)));
+        });
         docs = {};
         var docInfo = {};
         store.breadcrumbs.forEach(function (breadcrumbs, ref) {
@@ -70,8 +86,7 @@
         DERIVED.forEach(function (field) {
             var inverted = new elasticlunr.InvertedIndex();
             store.breadcrumbs.forEach(function (breadcrumbs, ref) {
-                var text = field === 'breadcrumbs' ? breadcrumbs
-                    : ref in store.titles ? store.titles[ref] : breadcrumbs.split(' » ').pop();
+                var text = field === 'breadcrumbs' ? breadcrumbs : title(ref);
                 var tokens = pipeline.run(elasticlunr.tokenizer(text));
                 var counts = new Map();
                 tokens.forEach(function (token) {
