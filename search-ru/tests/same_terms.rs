@@ -282,12 +282,12 @@ fn the_packed_index_unpacks_to_the_index_built() {
             let number = docs.len();
             // mdBook's breadcrumbs end with the title and its anchors are the
             // titles' ids; some here do not, as a heading's own `{#id}` would not.
-            let breadcrumbs = if number % 3 == 0 {
+            let breadcrumbs = if number.is_multiple_of(3) {
                 format!("{page_title} » Раздел {number}")
             } else {
                 format!("{page_title} » {title}")
             };
-            doc_urls.push(if number % 5 == 0 {
+            doc_urls.push(if number.is_multiple_of(5) {
                 format!("{name}.html#own-{number}")
             } else {
                 format!("{name}.html#{}", search_ru::heading_id(&title))
