@@ -39,16 +39,16 @@ const FIELDS: [&str; 3] = ["title", "body", "breadcrumbs"];
 /// shims that adapt it and register [`PIPELINE_NAME`].
 pub const BROWSER_JS: [(&str, &str); 5] = [
     (
-        "theme/search-ru/lunr.stemmer.support.js",
-        include_str!("../../theme/search-ru/lunr.stemmer.support.js"),
+        "theme/search-ru/lunr.stemmer.support.min.js",
+        include_str!("../../theme/search-ru/lunr.stemmer.support.min.js"),
     ),
     (
         "theme/search-ru/elasticlunr-compat.js",
         include_str!("../../theme/search-ru/elasticlunr-compat.js"),
     ),
     (
-        "theme/search-ru/lunr.ru.js",
-        include_str!("../../theme/search-ru/lunr.ru.js"),
+        "theme/search-ru/lunr.ru.min.js",
+        include_str!("../../theme/search-ru/lunr.ru.min.js"),
     ),
     (
         "theme/search-ru/stemmer-ru-en.js",

@@ -1,5 +1,5 @@
-/* The one lunr 2 function that lunr.ru.js calls and mdBook's elasticlunr 0.9
- * lacks. Loaded after lunr.stemmer.support.js, before lunr.ru.js. */
+/* The one lunr 2 function that lunr.ru.min.js calls and mdBook's elasticlunr
+ * 0.9 lacks. Loaded after lunr.stemmer.support.min.js, before lunr.ru.min.js. */
 (function (lunr) {
     'use strict';
     if (!lunr.generateStopWordFilter) {
