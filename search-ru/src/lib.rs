@@ -470,7 +470,7 @@ pub fn reindex(searchindex: &mut Value, glossary: &Glossary) -> Result<()> {
 }
 
 /// The characters that open a term in [`pack`]'s dictionary, each standing for
-/// how many leading characters it shares with the term before: 0 for `!`, 1 for
+/// how many leading UTF-16 units it shares with the term before: 0 for `!`, 1 for
 /// `#`… Terms are runs of letters, digits and `_`: none of these is in a term.
 /// `'`, `"` and `\` are left out: the data sits in a JS string literal.
 pub const SHARED_PREFIX: &str = "!#$%&()*+,-./:;<=>?@[]^`{|}~";
@@ -612,7 +612,7 @@ pub fn heading_id(title: &str) -> String {
         .collect()
 }
 /// The terms, each written as the [`SHARED_PREFIX`] character for how many
-/// characters it shares with the term before, then the rest.
+/// UTF-16 units (JS's string length) it shares with the term before, then the rest.
 fn front_code(terms: &[&String]) -> Result<String> {
     let mut out = String::new();
     let mut before: &str = "";
@@ -620,14 +620,17 @@ fn front_code(terms: &[&String]) -> Result<String> {
         if term.is_empty() || term.chars().any(|c| SHARED_PREFIX.contains(c)) {
             bail!("термин {term:?} пуст или содержит знак из {SHARED_PREFIX:?}");
         }
-        let shared = before
-            .chars()
-            .zip(term.chars())
-            .take_while(|(a, b)| a == b)
-            .count()
-            .min(SHARED_PREFIX.len() - 1);
+        // Counted in UTF-16 units, as JS slices strings, and whole characters.
+        let (mut shared, mut bytes) = (0, 0);
+        for (a, b) in before.chars().zip(term.chars()) {
+            if a != b || shared + a.len_utf16() >= SHARED_PREFIX.len() {
+                break;
+            }
+            shared += a.len_utf16();
+            bytes += a.len_utf8();
+        }
         out.push(SHARED_PREFIX.as_bytes()[shared] as char);
-        out.extend(term.chars().skip(shared));
+        out.push_str(&term[bytes..]);
         before = term;
     }
     Ok(out)
@@ -720,6 +723,14 @@ mod tests {
         assert!(terms("и в на the of , — «»").is_empty());
         assert!(terms(&"ы".repeat(MAX_TOKEN_UTF16_LEN + 1)).is_empty());
         assert_eq!(terms(&"ы".repeat(MAX_TOKEN_UTF16_LEN)).len(), 1);
+    }
+
+    #[test]
+    fn front_coding_counts_utf16_units() {
+        let terms = ["𝔸𝔹x", "𝔸𝔹y", "𝔸𝔹yz", "b"].map(String::from);
+        let terms: Vec<&String> = terms.iter().collect();
+        // 𝔸 and 𝔹 are two UTF-16 units each: «𝔸𝔹» is 4 (`&`), as JS slices it.
+        assert_eq!(front_code(&terms).unwrap(), "!𝔸𝔹x&y(z!b");
     }
 
     #[test]
@@ -867,7 +878,8 @@ mod tests {
             let shared = SHARED_PREFIX
                 .find(c)
                 .expect("a term starts with its shared count");
-            let mut term: String = before.chars().take(shared).collect();
+            let units: Vec<u16> = before.encode_utf16().take(shared).collect();
+            let mut term = String::from_utf16(&units).unwrap();
             while let Some(&next) = chars.peek().filter(|c| !SHARED_PREFIX.contains(**c)) {
                 term.push(next);
                 chars.next();

@@ -18,7 +18,7 @@
         return token || undefined;
     }
 
-    function term(token) {
+    function stem(token) {
         if (!token || token.length > MAX_TOKEN_LENGTH) {
             return undefined;
         }
@@ -28,6 +28,16 @@
         }
         // Other scripts than Cyrillic and ASCII are found as written.
         return ASCII.test(token) ? runAll(english, token) : token;
+    }
+
+    // unpack.js indexes every section's breadcrumbs, the same few words again
+    // and again: each is stemmed once.
+    var terms = new Map();
+    function term(token) {
+        if (!terms.has(token)) {
+            terms.set(token, stem(token));
+        }
+        return terms.get(token);
     }
 
     elasticlunr.Pipeline.registerFunction(term, 'stemmer-ru-en');

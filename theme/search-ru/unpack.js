@@ -22,8 +22,7 @@
             while (end < packed.length && SHARED_PREFIX.indexOf(packed[end]) < 0) {
                 end++;
             }
-            // Characters, not UTF-16 units, as lib.rs counts them.
-            before = Array.from(before).slice(0, shared).join('') + packed.slice(i + 1, end);
+            before = before.slice(0, shared) + packed.slice(i + 1, end);
             list.push(before);
             i = end;
         }
@@ -40,6 +39,38 @@
             .join('');
     }
 
+    // A field's postings, `;` after each term's, each `delta` or `delta:count`
+    // (the section after the one before), read a character at a time: split()
+    // would make some 30 000 short strings, too slow on a phone.
+    function addPostings(packed, dictionary, inverted) {
+        var term = 0, doc = 0, delta = 0, count = 0, digits = false, inCount = false;
+        for (var i = 0; i <= packed.length; i++) {
+            var c = i < packed.length ? packed.charCodeAt(i) : 59;
+            if (c >= 48 && c <= 57) {
+                if (inCount) {
+                    count = count * 10 + c - 48;
+                } else {
+                    delta = delta * 10 + c - 48;
+                    digits = true;
+                }
+            } else if (c === 58) {
+                inCount = true;
+            } else {
+                if (digits) {
+                    doc += delta;
+                    // elasticlunr's tf is √count, as elasticlunr-rs computed it.
+                    inverted.addToken(dictionary[term], { ref: String(doc), tf: Math.sqrt(count || 1) });
+                }
+                delta = count = 0;
+                digits = inCount = false;
+                if (c === 59) {
+                    term++;
+                    doc = 0;
+                }
+            }
+        }
+    }
+
     searchRu.unpack = function (search) {
         var elasticlunr = window.elasticlunr;
         var index = search.index;
@@ -47,19 +78,7 @@
         delete index.index.terms;
         Object.keys(index.index).forEach(function (field) {
             var inverted = new elasticlunr.InvertedIndex();
-            index.index[field].split(';').forEach(function (postings, i) {
-                var doc = 0;
-                postings.split(' ').forEach(function (posting) {
-                    if (posting === '') {
-                        return;
-                    }
-                    // `delta` or `delta:count`: the section after the one before.
-                    var parts = posting.split(':');
-                    doc += Number(parts[0]);
-                    // elasticlunr's tf is √count, as elasticlunr-rs computed it.
-                    inverted.addToken(dictionary[i], { ref: String(doc), tf: Math.sqrt(Number(parts[1] || 1)) });
-                });
-            });
+            addPostings(index.index[field], dictionary, inverted);
             index.index[field] = inverted.toJSON();
         });
         var store = index.documentStore;
