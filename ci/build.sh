@@ -31,4 +31,9 @@ PY
 # Each runnable Rust listing as a project to download (ci/workshop/projects.py).
 if [[ ${BOOK_PROJECTS:-} == 1 ]]; then python3 ci/workshop/projects.py archives "$site" >&2; fi
 if $build && (($# == 0)); then ci/print.sh "$site" >&2; fi
+# What is published must not carry the builder's paths (the PDF's are compressed).
+if $build && leaks=$(grep -rlF --exclude='*.pdf' --exclude='*.epub' "$PWD/" "$site"); then
+  echo "ci/build.sh: the built site names this machine's folder $PWD/ in:" $leaks >&2
+  exit 1
+fi
 echo "$site"

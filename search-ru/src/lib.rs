@@ -74,7 +74,15 @@ pub const ELASTICLUNR_JS: &str = include_str!("../../theme/search-ru/elasticlunr
 pub fn browser_scripts(variants: &Variants) -> Vec<(String, String)> {
     let pairs = serde_json::to_string(&variants.pairs).expect("strings serialise");
     let mut scripts = vec![(
-        format!("{}: «Не пишем»", variants.source),
+        // the file's name only: the published index must not carry the builder's paths
+        format!(
+            "{}: «Не пишем»",
+            std::path::Path::new(&variants.source)
+                .file_name()
+                .map_or(variants.source.as_str(), |name| name
+                    .to_str()
+                    .unwrap_or("glossary"))
+        ),
         format!("window.searchRuVariants = {pairs};"),
     )];
     scripts.extend(
