@@ -15,7 +15,7 @@ command -v pdftotext >/dev/null || need+=(poppler-utils)
 [[ -f /usr/share/java/epubcheck.jar ]] || need+=(epubcheck)
 command -v java >/dev/null || need+=(default-jre-headless)
 # A font with Cyrillic for Chromium to embed (system-ui resolves to DejaVu Sans here).
-fc-list :lang=ru 2>/dev/null | grep -q . || need+=(fonts-dejavu-core)
+fc-list :lang=ru 2>/dev/null | grep . >/dev/null || need+=(fonts-dejavu-core)
 if ((${#need[@]})); then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi

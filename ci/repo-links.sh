@@ -35,7 +35,7 @@ if [[ ${1:-} == --self-test ]]; then
     rc=0; out=$($environment python3 ci/workshop/sitecheck.py "$s" 2>&1) || rc=$?
     if [[ -z $expected ]]; then
       if ((rc)); then echo "FAIL $name: expected no problem, found:"; echo "$out"; failed=1; else echo "ok   $name"; fi
-    elif ((rc == 0)) || ! grep -F -- "$expected" <<<"$out" | grep -qE "^$s/$page:[0-9]+: "; then
+    elif ((rc == 0)) || ! grep -F -- "$expected" <<<"$out" | grep -E "^$s/$page:[0-9]+: " >/dev/null; then
       echo "FAIL $name: expected $page:LINE: …$expected…, found:"; echo "$out"; failed=1
     else
       echo "ok   $name: $(grep -F -- "$expected" <<<"$out" | head -1 | cut -c1-160)"

@@ -75,7 +75,7 @@ for case in "${cases[@]}"; do
     failed=1
   elif ! grep -qF -- "$expected" "$work/log"; then
     echo "FAIL $name: cargo test failed, but without «$expected»:"
-    grep -E 'panicked|:[0-9]+: ' "$work/log" | head -20
+    grep -E 'panicked|:[0-9]+: ' "$work/log" | head -20 || true
     failed=1
   else
     echo "ok   $name: $(grep -F -- "$expected" "$work/log" | head -1)"

@@ -104,7 +104,7 @@ gates_self_test() {
         [[ -n $mark ]] || continue
         file=${mark%%:*}; line=${mark#*:}; line=${line%%:*}
         what=$(sed -n 's/.*<!-- ✗ *\(.*[^ ]\) *-->.*/\1/p' <<<"$mark")
-        if [[ -n $what ]] && ! grep -F "$file:$line:" <<<"$out" | grep -qF -- "$what"; then
+        if [[ -n $what ]] && ! grep -F "$file:$line:" <<<"$out" | grep -F -- "$what" >/dev/null; then
           echo "$file:$line: self-test: $gate не сказал «$what»:"; grep -F "$file:$line:" <<<"$out"
           failed=1
         fi
