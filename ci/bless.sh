@@ -3,8 +3,8 @@
 # (tests/book/bless.rs says exactly what it writes and what it never removes),
 # then prints `git status` of listings/ so the author sees what changed.
 #
-# Usage: ci/bless.sh [--runs N] [--busy] [listing…]   (listing: listing-02-03 or
-#        listing_02_03; none: every listing)
+# Usage: ci/bless.sh [--runs N] [--busy] [listing…]   (listing: listing-02-04 or
+#        listing_02_04; none: every listing)
 #        ci/bless.sh --self-test   (in a copy: a broken output, a broken rustc.txt
 #        and a broken panic.txt are restored; a second bless changes nothing)
 set -euo pipefail
@@ -40,8 +40,8 @@ if [[ ${self_test:-} ]]; then
   l=listings/ch02-asyncio-vs-threads/listing-02-01
   sed -i '1s/.*/сломано/' "$l/output.txt"
   sed -i 's/E0752/E9999/' listings/ch03-async-await/listing-03-04/rustc.txt
-  sed -i 's/LocalSet/LocalSett/' listings/ch05-rust-differences/listing-05-14/panic.txt
-  bless listing_02_01 listing_03_04 listing_05_14 >/dev/null
+  sed -i 's/LocalSet/LocalSett/' listings/ch05-rust-differences/listing-05-15/panic.txt
+  bless listing_02_01 listing_03_04 listing_05_15 >/dev/null
   if ! git diff --exit-code --stat; then echo "FAIL bless: broken files were not restored"; exit 1; fi
   echo "ok   bless restores a broken output.txt, rustc.txt and panic.txt"
   runs=1 bless >/dev/null

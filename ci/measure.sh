@@ -5,9 +5,9 @@
 #
 # Usage: ci/measure.sh [runs] [--write] [--web]   (default 5 runs; the table
 # shows the median; --write also puts the table into the chapter between its
-# markers; --web measures only the web service of listing 4-6, see the end)
+# markers; --web measures only the web service of listing 4-10, see the end)
 #
-# The table's times are the ones listing 4-6 reports itself: each program times
+# The table's times are the ones listing 4-11 reports itself: each program times
 # its job with a monotonic clock (time.perf_counter, Instant), so Python's
 # interpreter start-up and imports are not in them. This script also times each
 # whole process and prints, under the table, what start-up and exit add on top.
@@ -42,12 +42,12 @@ from measure_table import NBSP, grouped, machine, number, runs_note
 
 runs, write, python = int(sys.argv[1]), sys.argv[2] == "true", sys.argv[3]
 chapter = "src/ch04-05-measurements.md"
-listing = "listings/ch04-named-examples/listing-04-07/main.py"
+listing = "listings/ch04-named-examples/listing-04-11/main.py"
 rust = ["target/release/examples/measure"]
 py = [python, listing]
 extension = [python, "listings/ch08-rust-from-python/listing-08-02/main.py"]
 extension_env = {**os.environ, "PYTHONPATH": "target/extensions/release/python"}
-# Listing 4-6's FULL parameters, as the table's labels name them.
+# Listing 4-11's FULL parameters, as the table's labels name them.
 LIMITS = [400_000, 480_000, 560_000, 640_000]
 WAITS, WAIT = 1000, 0.5
 
@@ -141,7 +141,7 @@ if write:
 PY
 fi
 
-# The web service of listing 4-6 (section 4.5): each program started with the
+# The web service of listing 4-10 (section 4.5): each program started with the
 # argument `serve` runs only its server and prints its port; wrk loads
 # GET /items/1 over 100 keep-alive connections, and the server's peak resident
 # memory (VmHWM) is read from /proc before it is stopped. The Python packages
@@ -149,12 +149,12 @@ fi
 command -v wrk >/dev/null || {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk
 }
-# Listing 4-6's Rust program, built in release in a project of its own under
+# Listing 4-10's Rust program, built in release in a project of its own under
 # target/ (an example target would be held to cargo fmt's width, not to the
 # listings' 80 columns) with the versions Cargo.lock pins.
 web=target/measure-web
 mkdir -p "$web/src"
-cp listings/ch04-named-examples/listing-04-06/main.rs "$web/src/main.rs"
+cp listings/ch04-named-examples/listing-04-10/main.rs "$web/src/main.rs"
 cp Cargo.lock "$web/Cargo.lock"
 {
   printf '[package]\nname = "web-service"\nversion = "0.1.0"\nedition = "2024"\n\n'
@@ -181,7 +181,7 @@ runs, write, python = int(sys.argv[1]), sys.argv[2] == "true", sys.argv[3]
 chapter = "src/ch04-05-measurements.md"
 SECONDS, CONNECTIONS = 5, 100
 services = {
-    "Python": [python, "listings/ch04-named-examples/listing-04-06/main.py"],
+    "Python": [python, "listings/ch04-named-examples/listing-04-10/main.py"],
     "Rust": ["target/measure-web/target/release/web-service"],
 }
 
@@ -220,7 +220,7 @@ table = f"""\
 {machine(python)}; \
 wrk, {CONNECTIONS}{NBSP}соединений, {SECONDS}{NBSP}с; {runs_note(runs)}.
 
-| Веб-сервис листинга 4-6, `GET /items/1` | Python: FastAPI и uvicorn | Rust: axum |
+| Веб-сервис листинга 4-10, `GET /items/1` | Python: FastAPI и uvicorn | Rust: axum |
 | --- | --- | --- |
 | Запросов в секунду | {grouped(rps["Python"])} | {grouped(rps["Rust"])} |
 | Наибольший объём памяти процесса | {round(memory["Python"])}{NBSP}МиБ | {round(memory["Rust"])}{NBSP}МиБ |

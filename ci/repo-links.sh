@@ -23,8 +23,8 @@ if [[ ${1:-} == --self-test ]]; then
     "as built, no address|${plain[*]}|true|"
     "a caption link without an address|${plain[*]}|sed -i '0,/<code>listings/s##<a class=\"repo-file\" href=\"https://example.org/x\"><code>listings#' \$p|хотя адрес репозитория не задан"
     "plain names with an address|${plain[*]} BOOK_REPOSITORY_URL=https://github.com/example/asinkhronnost|true|ожидалась ссылка https://github.com/example/asinkhronnost/blob/"
-    "an archive missing|${plain[*]}|rm \$s/projects/listing-05-15.zip|архива нет"
-    "a download link lost|${plain[*]}|sed -i 's#<a class=\"listing-download\" href=\"projects/listing-05-15.zip\"#<a href=\"projects/listing-05-15.zip\"#' \$p|ожидалась ссылка «Скачать проект» на projects/listing-05-15.zip"
+    "an archive missing|${plain[*]}|rm \$s/projects/listing-05-16.zip|архива нет"
+    "a download link lost|${plain[*]}|sed -i 's#<a class=\"listing-download\" href=\"projects/listing-05-16.zip\"#<a href=\"projects/listing-05-16.zip\"#' \$p|ожидалась ссылка «Скачать проект» на projects/listing-05-16.zip"
   )
   for case in "${cases[@]}"; do
     IFS='|' read -r name environment breakage expected <<<"$case"

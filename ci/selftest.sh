@@ -16,10 +16,10 @@ l0303=listings/ch03-async-await/listing-03-03
 l0304=listings/ch03-async-await/listing-03-04
 l0505=listings/ch05-rust-differences/listing-05-12
 l0506=listings/ch05-rust-differences/listing-05-13
-l0507=listings/ch05-rust-differences/listing-05-14
+l0507=listings/ch05-rust-differences/listing-05-15
 ch0606=src/ch06-06-testing.md
-l0653=listings/ch06-async-in-practice/listing-06-17
-l0481=listings/ch04-named-examples/listing-04-06
+l0653=listings/ch06-async-in-practice/listing-06-23
+l0481=listings/ch04-named-examples/listing-04-10
 ch08=src/ch08-rust-from-python.md
 l0801=listings/ch08-rust-from-python/listing-08-01
 l0803=listings/ch08-rust-from-python/listing-08-03
@@ -33,7 +33,7 @@ cases=(
   "panic|sed -i 's/say_hello().await;/say_hello().await; panic!(\"сломано\");/' $l0303/main.rs|$ch03:63: $l0303/main.rs завершилась с ошибкой"
   "rust-output|sed -i 's/Hello, world!/Hello, Rust!/' $l0303/main.rs|$ch03:63: $l0303/main.rs печатает не то"
   "python-output|sed -i 's/Hello, world!/Hello, Python!/' $l0303/main.py|$ch03:54: $l0303/main.py печатает не то"
-  "thread-order|cd listings/ch02-asyncio-vs-threads/listing-02-03 && sed -i '3s/.*/End task1/;4s/.*/End task2/' output.txt output-2.txt|listing-02-03/main.rs печатает не то"
+  "thread-order|cd listings/ch02-asyncio-vs-threads/listing-02-04 && sed -i '3s/.*/End task1/;4s/.*/End task2/' output.txt output-2.txt|listing-02-04/main.rs печатает не то"
   "missing-include|sed -i 's#listing-03-03/main.py#listing-03-09/main.py#' $ch03|$ch03:54: {{#include ../listings/ch03-async-await/listing-03-09/main.py}}: файла"
   "missing-include-in-prose|sed -i '1a {{#include nope.md}}' $ch03|$ch03:2: {{#include nope.md}}: файла src/nope.md нет"
   "unknown-anchor|sed -i 's/main.py:fragment/main.py:fragmnet/' $ch03|$ch03:10: в listings/ch03-async-await/listing-03-01/main.py нет якоря «fragmnet»"

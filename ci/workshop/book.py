@@ -49,7 +49,7 @@ def files_at(commit):
 
 
 def number(folder):
-    """'listings/ch05-…/listing-05-15' → '5-15' (the number captions use)."""
+    """'listings/ch05-…/listing-05-16' → '5-15' (the number captions use)."""
     m = FOLDER.search(folder)
     return f"{int(m.group(1))}-{int(m.group(2))}"
 

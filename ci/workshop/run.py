@@ -22,7 +22,7 @@ CAPTION = re.compile(r"<figcaption>Листинг (\d+-\d+) — (Python(?: 3\.\d
 
 
 def find(number):
-    """The folder of listing `number` ('5-8', '05-08' or 'listing-05-15'), or None."""
+    """The folder of listing `number` ('5-8', '05-08' or 'listing-05-16'), or None."""
     m = re.fullmatch(r"(?:listing-)?(\d+)-(\d+)", number.strip())
     if not m:
         return None

@@ -1,22 +1,18 @@
-use std::thread;
 use std::time::Duration;
 
-fn task1() {
+async fn task1() {
     println!("Start task1");
-    thread::sleep(Duration::from_secs(2)); // имитация I/O
+    std::thread::sleep(Duration::from_secs(2)); // ошибка: блокирует поток
     println!("End task1");
 }
 
-fn task2() {
+async fn task2() {
     println!("Start task2");
-    thread::sleep(Duration::from_secs(1)); // имитация I/O
+    tokio::time::sleep(Duration::from_secs(1)).await; // имитация I/O
     println!("End task2");
 }
 
-fn main() {
-    let thread1 = thread::spawn(task1);
-    let thread2 = thread::spawn(task2);
-
-    thread1.join().unwrap();
-    thread2.join().unwrap();
+#[tokio::main]
+async fn main() {
+    let _ = tokio::join!(tokio::spawn(task1()), tokio::spawn(task2()));
 }

@@ -1,14 +1,10 @@
-from multiprocessing import Pool
+import time
+from concurrent.futures import ThreadPoolExecutor
 
-def count_primes(limit):  # CPU-bound: перебор делителей
-    return sum(
-        1
-        for n in range(2, limit)
-        if all(n % d for d in range(2, int(n**0.5) + 1))
-    )
+def download(name):
+    time.sleep(1)  # блокирующий вызов: имитация I/O
+    return f"{name}: готово"
 
-if __name__ == "__main__":
-    limits = [20_000, 40_000, 60_000, 80_000]
-    with Pool() as pool:
-        for limit, count in zip(limits, pool.map(count_primes, limits)):
-            print(f"простых чисел меньше {limit}: {count}")
+with ThreadPoolExecutor(max_workers=1) as pool:
+    for line in pool.map(download, ["a.txt", "b.txt", "c.txt"]):
+        print(line)

@@ -1,19 +1,37 @@
-use rayon::prelude::*;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
+use std::time::Duration;
 
-fn count_primes(limit: u64) -> usize {
-    // CPU-bound: перебор делителей
-    (2..limit)
-        .filter(|&n| (2..).take_while(|d| d * d <= n).all(|d| n % d != 0))
-        .count()
+fn download(name: &str) -> String {
+    thread::sleep(Duration::from_secs(1)); // блокирующий вызов: имитация I/O
+    format!("{name}: готово")
+}
+
+/// Как `ThreadPoolExecutor.map`: `workers` потоков берут задания по очереди,
+/// а результаты идут в порядке заданий.
+fn pool_map(workers: usize, names: &[&str]) -> Vec<String> {
+    let next = AtomicUsize::new(0);
+    let results = Mutex::new(vec![String::new(); names.len()]);
+    // потоки внутри `scope` заимствуют `next`, `results` и `names`:
+    // `scope` дождётся их всех
+    thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(name) = names.get(index) else { break };
+                    let line = download(name);
+                    results.lock().unwrap()[index] = line;
+                }
+            });
+        }
+    });
+    results.into_inner().unwrap()
 }
 
 fn main() {
-    let limits = [20_000, 40_000, 60_000, 80_000];
-    let counts: Vec<usize> = limits
-        .par_iter()
-        .map(|&limit| count_primes(limit))
-        .collect();
-    for (limit, count) in limits.iter().zip(counts) {
-        println!("простых чисел меньше {limit}: {count}");
+    for line in pool_map(1, &["a.txt", "b.txt", "c.txt"]) {
+        println!("{line}");
     }
 }

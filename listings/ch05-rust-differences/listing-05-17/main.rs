@@ -1,18 +1,13 @@
+use std::rc::Rc;
 use std::time::Duration;
-
-async fn slow_operation() {
-    println!("медленная операция началась");
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    // не выполнится: футуру уничтожат
-    println!("медленная операция закончилась");
-}
 
 #[tokio::main]
 async fn main() {
-    if tokio::time::timeout(Duration::from_secs(1), slow_operation())
-        .await
-        .is_err()
-    {
-        println!("тайм-аут: операция не уложилась в 1 с");
-    }
+    let task = tokio::spawn(async {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        // `Rc` создаётся после `.await`
+        let data = Rc::new(vec![1, 2, 3]);
+        println!("сумма: {}", data.iter().sum::<i32>());
+    });
+    task.await.unwrap();
 }

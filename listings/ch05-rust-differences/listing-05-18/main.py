@@ -1,23 +1,15 @@
 import asyncio
 
-async def worker(started):
-    print("работа началась")
-    started.set()
-    try:
-        await asyncio.sleep(10)
-        print("работа закончилась")  # не выполнится: задачу отменят
-    except asyncio.CancelledError:
-        print("worker получил CancelledError")
-        raise
+async def slow_operation():
+    print("медленная операция началась")
+    await asyncio.sleep(2)
+    print("медленная операция закончилась")  # не выполнится: операцию отменят
 
 async def main():
-    started = asyncio.Event()
-    task = asyncio.create_task(worker(started))
-    await started.wait()
-    task.cancel()
     try:
-        await task
-    except asyncio.CancelledError:
-        print("задача отменена")
+        await asyncio.wait_for(slow_operation(), timeout=1)
+    # до Python 3.11 это не встроенный `TimeoutError`
+    except asyncio.TimeoutError:
+        print("тайм-аут: операция не уложилась в 1 с")
 
 asyncio.run(main())

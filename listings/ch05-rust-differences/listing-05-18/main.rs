@@ -1,31 +1,18 @@
 use std::time::Duration;
 
-use tokio::sync::oneshot;
-
-struct Guard; // печатает при уничтожении: так видно, что футура отменена
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        println!("футура worker уничтожена");
-    }
-}
-
-async fn worker(started: oneshot::Sender<()>) {
-    let _guard = Guard;
-    println!("работа началась");
-    let _ = started.send(());
-    tokio::time::sleep(Duration::from_secs(10)).await;
-    println!("работа закончилась"); // не выполнится: задачу отменят
+async fn slow_operation() {
+    println!("медленная операция началась");
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    // не выполнится: футуру уничтожат
+    println!("медленная операция закончилась");
 }
 
 #[tokio::main]
 async fn main() {
-    let (started, is_started) = oneshot::channel();
-    let task = tokio::spawn(worker(started));
-    is_started.await.unwrap();
-    task.abort();
-    match task.await {
-        Err(error) if error.is_cancelled() => println!("задача отменена"),
-        other => println!("неожиданно: {other:?}"),
+    if tokio::time::timeout(Duration::from_secs(1), slow_operation())
+        .await
+        .is_err()
+    {
+        println!("тайм-аут: операция не уложилась в 1 с");
     }
 }

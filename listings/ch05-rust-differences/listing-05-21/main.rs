@@ -1,16 +1,17 @@
 use std::time::Duration;
 
-async fn fetch(name: &str, seconds: u64) -> &str {
-    tokio::time::sleep(Duration::from_secs(seconds)).await;
-    name
+async fn slow_operation() {
+    println!("медленная операция началась");
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    println!("медленная операция закончилась");
 }
 
 #[tokio::main]
 async fn main() {
-    // ветка, которая не успела, уничтожается: отменять её не нужно
-    let first = tokio::select! {
-        name = fetch("быстрый сервер", 1) => name,
-        name = fetch("медленный сервер", 2) => name,
-    };
-    println!("первым ответил: {first}");
+    if tokio::time::timeout(Duration::from_secs(3), slow_operation())
+        .await
+        .is_err()
+    {
+        println!("тайм-аут: операция не уложилась в 3 с");
+    }
 }

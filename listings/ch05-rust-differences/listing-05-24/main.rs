@@ -12,6 +12,7 @@ async fn main() {
 
     loop {
         tokio::select! {
+            biased; // ветки проверяются по порядку: сначала канал
             Some(item) = receiver.recv() => println!("получено: {item}"),
             _ = &mut stopped => break, // одна и та же футура на всех итерациях
         }

@@ -1,21 +1,20 @@
-use tokio::sync::mpsc;
-
-async fn producer(sender: mpsc::Sender<u32>) {
-    for item in 1..=3 {
-        sender.send(item).await.unwrap();
-    }
-    // `sender` уничтожается здесь: канал закрывается сам
-}
-
-async fn consumer(mut receiver: mpsc::Receiver<u32>) {
-    while let Some(item) = receiver.recv().await {
-        println!("получено: {item}");
-    }
-    println!("очередь закрыта");
-}
+use tokio::sync::{mpsc, oneshot};
 
 #[tokio::main]
 async fn main() {
-    let (sender, receiver) = mpsc::channel(2);
-    tokio::join!(producer(sender), consumer(receiver));
+    let (sender, mut receiver) = mpsc::channel(8);
+    let (stop, mut stopped) = oneshot::channel();
+    for item in 1..=3 {
+        sender.send(item).await.unwrap();
+    }
+    // сигнал остановки уже отправлен, а в канале ещё три сообщения
+    stop.send(()).unwrap();
+
+    loop {
+        tokio::select! {
+            Some(item) = receiver.recv() => println!("получено: {item}"),
+            _ = &mut stopped => break, // одна и та же футура на всех итерациях
+        }
+    }
+    println!("остановка, в канале осталось: {}", receiver.len());
 }

@@ -1,20 +1,18 @@
 import asyncio
 
-async def worker(queue, squares):
-    while True:
-        n = await queue.get()
-        squares.append(n * n)
-        queue.task_done()
+async def producer(queue):
+    for item in range(1, 4):
+        await queue.put(item)
+    # маркер конца: до Python 3.13 закрыть `asyncio.Queue` нельзя
+    await queue.put(None)
+
+async def consumer(queue):
+    while (item := await queue.get()) is not None:
+        print(f"получено: {item}")
+    print("очередь закрыта")
 
 async def main():
-    queue = asyncio.Queue()
-    squares = []
-    workers = [asyncio.create_task(worker(queue, squares)) for _ in range(3)]
-    for n in range(1, 7):
-        await queue.put(n)
-    await queue.join()  # ждём, пока `task_done()` вызовут для каждого элемента
-    for task in workers:
-        task.cancel()  # обработчики ждут в `get()` вечно: отменяем их
-    print(f"обработано: {len(squares)}, сумма квадратов: {sum(squares)}")
+    queue = asyncio.Queue(maxsize=2)
+    await asyncio.gather(producer(queue), consumer(queue))
 
 asyncio.run(main())

@@ -1,21 +1,34 @@
-use tokio::sync::mpsc;
+use std::sync::Arc;
 
-async fn producer(sender: mpsc::Sender<u32>) {
-    for item in 1..=3 {
-        sender.send(item).await.unwrap();
-    }
-    // `sender` уничтожается здесь: канал закрывается сам
-}
+use tokio::sync::{Mutex, mpsc};
+use tokio::task::JoinSet;
 
-async fn consumer(receiver: mpsc::Receiver<u32>) {
-    while let Some(item) = receiver.recv().await {
-        println!("получено: {item}");
+async fn worker(receiver: Arc<Mutex<mpsc::Receiver<u64>>>) -> Vec<u64> {
+    let mut squares = Vec::new();
+    loop {
+        // охранник уничтожается в конце оператора:
+        // элемент обрабатывают без блокировки
+        let item = receiver.lock().await.recv().await;
+        match item {
+            Some(n) => squares.push(n * n),
+            None => return squares, // все отправители уничтожены, канал пуст
+        }
     }
-    println!("очередь закрыта");
 }
 
 #[tokio::main]
 async fn main() {
-    let (sender, receiver) = mpsc::channel(2);
-    tokio::join!(producer(sender), consumer(receiver));
+    let (sender, receiver) = mpsc::channel(8);
+    let receiver = Arc::new(Mutex::new(receiver)); // `Receiver` не клонируется
+    let mut workers = JoinSet::new();
+    for _ in 0..3 {
+        workers.spawn(worker(Arc::clone(&receiver)));
+    }
+    for n in 1..=6 {
+        sender.send(n).await.unwrap();
+    }
+    drop(sender); // закрыть канал: обработчики выйдут из цикла
+    let squares: Vec<u64> = workers.join_all().await.concat();
+    let sum: u64 = squares.iter().sum();
+    println!("обработано: {}, сумма квадратов: {sum}", squares.len());
 }

@@ -1,21 +1,21 @@
-use std::sync::Arc;
+use tokio::sync::mpsc;
 
-use tokio::sync::Mutex;
+async fn producer(sender: mpsc::Sender<u32>) {
+    for item in 1..=3 {
+        sender.send(item).await.unwrap();
+    }
+    // `sender` уничтожается здесь: канал закрывается сам
+}
 
-async fn add_one(count: Arc<Mutex<u32>>) {
-    let mut count = count.lock().await;
-    let value = *count;
-    tokio::task::yield_now().await; // переключение внутри критической секции
-    *count = value + 1;
+async fn consumer(receiver: mpsc::Receiver<u32>) {
+    while let Some(item) = receiver.recv().await {
+        println!("получено: {item}");
+    }
+    println!("очередь закрыта");
 }
 
 #[tokio::main]
 async fn main() {
-    let count = Arc::new(Mutex::new(0));
-    let mut tasks = tokio::task::JoinSet::new();
-    for _ in 0..100 {
-        tasks.spawn(add_one(Arc::clone(&count)));
-    }
-    tasks.join_all().await;
-    println!("счётчик: {}", *count.lock().await);
+    let (sender, receiver) = mpsc::channel(2);
+    tokio::join!(producer(sender), consumer(receiver));
 }

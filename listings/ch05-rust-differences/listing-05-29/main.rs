@@ -1,9 +1,12 @@
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-fn add_one(count: &Mutex<u32>) {
-    // между `lock()` и концом функции нет `.await`:
-    // блокировка удерживается лишь мгновение
-    *count.lock().unwrap() += 1;
+use tokio::sync::Mutex;
+
+async fn add_one(count: Arc<Mutex<u32>>) {
+    let mut count = count.lock().await;
+    let value = *count;
+    tokio::task::yield_now().await; // переключение внутри критической секции
+    *count = value + 1;
 }
 
 #[tokio::main]
@@ -11,9 +14,8 @@ async fn main() {
     let count = Arc::new(Mutex::new(0));
     let mut tasks = tokio::task::JoinSet::new();
     for _ in 0..100 {
-        let count = Arc::clone(&count);
-        tasks.spawn(async move { add_one(&count) });
+        tasks.spawn(add_one(Arc::clone(&count)));
     }
     tasks.join_all().await;
-    println!("счётчик: {}", *count.lock().unwrap());
+    println!("счётчик: {}", *count.lock().await);
 }

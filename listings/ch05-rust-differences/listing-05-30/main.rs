@@ -1,17 +1,19 @@
 use std::sync::{Arc, Mutex};
 
-async fn add_one(count: Arc<Mutex<u32>>) {
-    let mut count = count.lock().unwrap();
-    let value = *count;
-    // охранник `std::sync::Mutex` переживает `.await`
-    tokio::task::yield_now().await;
-    *count = value + 1;
+fn add_one(count: &Mutex<u32>) {
+    // между `lock()` и концом функции нет `.await`:
+    // блокировка удерживается лишь мгновение
+    *count.lock().unwrap() += 1;
 }
 
 #[tokio::main]
 async fn main() {
     let count = Arc::new(Mutex::new(0));
-    let task = tokio::spawn(add_one(Arc::clone(&count)));
-    task.await.unwrap();
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..100 {
+        let count = Arc::clone(&count);
+        tasks.spawn(async move { add_one(&count) });
+    }
+    tasks.join_all().await;
     println!("счётчик: {}", *count.lock().unwrap());
 }

@@ -1,35 +1,21 @@
-use std::sync::{Arc, Mutex};
-use std::thread;
+use std::sync::Arc;
 
-fn add(counter: &Mutex<u32>, times: u32) {
-    for _ in 0..times {
-        let mut counter = counter.lock().unwrap();
-        let value = *counter;
-        thread::yield_now(); // поток уступает процессор, но держит блокировку
-        *counter = value + 1;
-    }
+use std::sync::Mutex;
+
+async fn add_one(count: Arc<Mutex<u32>>) {
+    let mut count = count.lock().unwrap();
+    let value = *count;
+    tokio::task::yield_now().await; // переключение внутри критической секции
+    *count = value + 1;
 }
 
-fn main() {
-    let counter = Arc::new(Mutex::new(0));
-    let threads: Vec<_> = (0..4)
-        .map(|_| {
-            let counter = Arc::clone(&counter);
-            thread::spawn(move || add(&counter, 1000))
-        })
-        .collect();
-    for thread in threads {
-        thread.join().unwrap();
+#[tokio::main]
+async fn main() {
+    let count = Arc::new(Mutex::new(0));
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..100 {
+        tasks.spawn(add_one(Arc::clone(&count)));
     }
-
-    println!("ожидалось: 4000");
-    let counter = *counter.lock().unwrap();
-    println!(
-        "{}",
-        if counter == 4000 {
-            "все обновления на месте"
-        } else {
-            "часть обновлений потеряна"
-        }
-    );
+    tasks.join_all().await;
+    println!("счётчик: {}", *count.lock().unwrap());
 }

@@ -2,18 +2,14 @@ use std::thread;
 
 fn main() {
     let mut counter = 0;
-    let threads: Vec<_> = (0..4)
-        .map(|_| {
-            thread::spawn(move || {
+    thread::scope(|scope| {
+        for _ in 0..4 {
+            scope.spawn(|| {
                 for _ in 0..1000 {
-                    // `move` копирует число: у каждого потока своя копия
-                    counter += 1;
+                    counter += 1; // четыре потока меняют одну переменную
                 }
-            })
-        })
-        .collect();
-    for thread in threads {
-        thread.join().unwrap();
-    }
+            });
+        }
+    });
     println!("счётчик: {counter}");
 }

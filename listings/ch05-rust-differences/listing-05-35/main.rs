@@ -1,18 +1,19 @@
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::thread;
 
 fn main() {
-    let counter = AtomicU32::new(0);
-    thread::scope(|scope| {
-        for _ in 0..4 {
-            scope.spawn(|| {
+    let mut counter = 0;
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            thread::spawn(move || {
                 for _ in 0..1000 {
-                    // одна неделимая операция
-                    counter.fetch_add(1, Ordering::Relaxed);
+                    // `move` копирует число: у каждого потока своя копия
+                    counter += 1;
                 }
-            });
-        }
-    });
-    println!("ожидалось: 4000");
-    println!("счётчик: {}", counter.load(Ordering::Relaxed));
+            })
+        })
+        .collect();
+    for thread in threads {
+        thread.join().unwrap();
+    }
+    println!("счётчик: {counter}");
 }

@@ -5,7 +5,7 @@ fn main() {
     let counter = AtomicU32::new(0);
     thread::scope(|scope| {
         for _ in 0..4 {
-            scope.spawn(move || {
+            scope.spawn(|| {
                 for _ in 0..1000 {
                     // одна неделимая операция
                     counter.fetch_add(1, Ordering::Relaxed);

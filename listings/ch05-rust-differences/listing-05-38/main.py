@@ -1,22 +1,13 @@
 import asyncio
 
-async def slow_server():
-    try:
-        await asyncio.sleep(10)
-        return "медленный сервер"
-    except asyncio.CancelledError:
-        print("медленный сервер: задача отменена")
-        raise
-
-async def broken_server():
-    raise ConnectionError("сервер недоступен")
+async def square(n):
+    await asyncio.sleep(0.1)  # имитация I/O
+    return n * n
 
 async def main():
-    try:
-        async with asyncio.TaskGroup() as group:
-            group.create_task(slow_server())
-            group.create_task(broken_server())
-    except* ConnectionError as errors:
-        print(f"ошибка: {errors.exceptions[0]}")
+    a, b = await asyncio.gather(square(2), square(3))
+    print(f"два значения: {a} {b}")
+    results = await asyncio.gather(*(square(n) for n in range(1, 6)))
+    print(f"все значения: {results}")
 
 asyncio.run(main())

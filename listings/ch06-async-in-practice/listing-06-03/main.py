@@ -1,27 +1,23 @@
 import asyncio
+import os
+import signal
 
-class Connection:
-    def __init__(self, name):
-        self.name = name
-
-    async def __aenter__(self):
-        print(f"{self.name}: открыто")
-        return self
-
-    async def __aexit__(self, *exc_info):
-        await asyncio.sleep(0.01)  # прощальное сообщение серверу
-        print(f"{self.name}: закрыто с прощанием")
-
-async def talk(name, fail):
-    async with Connection(name):
-        if fail:
-            raise ConnectionError("обрыв связи")
+async def session(n, stop, closed):
+    await stop.wait()  # обслуживаем клиента, пока не придёт сигнал остановки
+    await asyncio.sleep(0.01)  # прощальное сообщение клиенту
+    closed.append(n)
 
 async def main():
-    await talk("соединение 1", fail=False)
-    try:
-        await talk("соединение 2", fail=True)
-    except ConnectionError as error:
-        print(f"ошибка: {error}")
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    # теперь Ctrl-C не прерывает программу
+    loop.add_signal_handler(signal.SIGINT, stop.set)
+    closed = []
+    tasks = [asyncio.create_task(session(n, stop, closed)) for n in range(1, 4)]
+    os.kill(os.getpid(), signal.SIGINT)  # как будто пользователь нажал Ctrl-C
+    await stop.wait()
+    print("получен SIGINT: останавливаем сессии")
+    await asyncio.gather(*tasks)
+    print(f"закрыто сессий: {len(closed)}")
 
 asyncio.run(main())

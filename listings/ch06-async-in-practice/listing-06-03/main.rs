@@ -1,50 +1,38 @@
-use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-struct Connection {
-    name: &'static str,
-    closed: bool,
-}
+use tokio::process::Command;
+use tokio::signal::unix::{SignalKind, signal};
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
 
-impl Connection {
-    fn open(name: &'static str) -> Connection {
-        println!("{name}: открыто");
-        Connection {
-            name,
-            closed: false,
-        }
-    }
-
-    async fn close(mut self) {
-        // прощальное сообщение серверу
-        tokio::time::sleep(Duration::from_millis(10)).await;
-        println!("{}: закрыто с прощанием", self.name);
-        self.closed = true;
-    }
-}
-
-impl Drop for Connection {
-    fn drop(&mut self) {
-        if !self.closed {
-            // `drop` синхронный: ждать ответа сервера здесь нельзя
-            println!("{}: закрыто без прощания", self.name);
-        }
-    }
-}
-
-async fn talk(name: &'static str, fail: bool) -> io::Result<()> {
-    let connection = Connection::open(name);
-    if fail {
-        return Err(io::Error::other("обрыв связи")); // выход мимо `close()`
-    }
-    connection.close().await;
-    Ok(())
+async fn session(token: CancellationToken, closed: Arc<AtomicUsize>) {
+    // обслуживаем клиента, пока не придёт сигнал остановки
+    token.cancelled().await;
+    // прощальное сообщение клиенту
+    tokio::time::sleep(Duration::from_millis(10)).await;
+    closed.fetch_add(1, Ordering::Relaxed);
 }
 
 #[tokio::main]
-async fn main() {
-    talk("соединение 1", false).await.unwrap();
-    if let Err(error) = talk("соединение 2", true).await {
-        println!("ошибка: {error}");
+async fn main() -> std::io::Result<()> {
+    // теперь Ctrl-C не прерывает программу
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let token = CancellationToken::new();
+    let tracker = TaskTracker::new();
+    let closed = Arc::new(AtomicUsize::new(0));
+    for _ in 0..3 {
+        tracker.spawn(session(token.clone(), Arc::clone(&closed)));
     }
+    let pid = std::process::id().to_string();
+    // как будто пользователь нажал Ctrl-C
+    Command::new("kill").args(["-INT", &pid]).status().await?;
+    interrupt.recv().await;
+    println!("получен SIGINT: останавливаем сессии");
+    token.cancel();
+    tracker.close();
+    tracker.wait().await;
+    println!("закрыто сессий: {}", closed.load(Ordering::Relaxed));
+    Ok(())
 }

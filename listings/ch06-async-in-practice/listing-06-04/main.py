@@ -1,38 +1,27 @@
 import asyncio
 
-class InFlight:
-    """Сколько загрузок идёт сейчас и сколько шло одновременно самое большее."""
+class Connection:
+    def __init__(self, name):
+        self.name = name
 
-    def __init__(self):
-        self.now = 0
-        self.peak = 0
+    async def __aenter__(self):
+        print(f"{self.name}: открыто")
+        return self
 
-    def enter(self):
-        self.now += 1
-        self.peak = max(self.peak, self.now)
+    async def __aexit__(self, *exc_info):
+        await asyncio.sleep(0.01)  # прощальное сообщение серверу
+        print(f"{self.name}: закрыто с прощанием")
 
-    def leave(self):
-        self.now -= 1
-
-async def download(n, in_flight):
-    in_flight.enter()
-    await asyncio.sleep(0.01)  # имитация I/O
-    in_flight.leave()
-    return n * n
+async def talk(name, fail):
+    async with Connection(name):
+        if fail:
+            raise ConnectionError("обрыв связи")
 
 async def main():
-    limit = asyncio.Semaphore(2)
-    in_flight = InFlight()
-    tasks = []
-    for n in range(1, 7):
-        # ждём свободное место до того, как создать задачу
-        await limit.acquire()
-        task = asyncio.create_task(download(n, in_flight))
-        # место освобождает завершённая задача
-        task.add_done_callback(lambda _: limit.release())
-        tasks.append(task)
-    results = await asyncio.gather(*tasks)
-    print(f"результаты: {results}")
-    print(f"одновременно выполнялось не больше: {in_flight.peak}")
+    await talk("соединение 1", fail=False)
+    try:
+        await talk("соединение 2", fail=True)
+    except ConnectionError as error:
+        print(f"ошибка: {error}")
 
 asyncio.run(main())

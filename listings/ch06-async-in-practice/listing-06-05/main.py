@@ -1,23 +1,38 @@
 import asyncio
 
-async def consume(queue, count):
-    longest = 0
-    for _ in range(count):
-        longest = max(longest, queue.qsize())
-        await queue.get()
-        await asyncio.sleep(0.001)  # медленный потребитель
-    return longest
+class InFlight:
+    """Сколько загрузок идёт сейчас и сколько шло одновременно самое большее."""
 
-async def produce(queue, count):
-    consumer = asyncio.create_task(consume(queue, count))
-    for n in range(count):
-        await queue.put(n)  # ждёт, только если очередь полна
-    return await consumer
+    def __init__(self):
+        self.now = 0
+        self.peak = 0
+
+    def enter(self):
+        self.now += 1
+        self.peak = max(self.peak, self.now)
+
+    def leave(self):
+        self.now -= 1
+
+async def download(n, in_flight):
+    in_flight.enter()
+    await asyncio.sleep(0.01)  # имитация I/O
+    in_flight.leave()
+    return n * n
 
 async def main():
-    longest = await produce(asyncio.Queue(maxsize=4), 100)
-    print(f"ёмкость 4: в очереди ждали до {longest} сообщений")
-    longest = await produce(asyncio.Queue(), 100)
-    print(f"без ограничения: в очереди ждали до {longest} сообщений")
+    limit = asyncio.Semaphore(2)
+    in_flight = InFlight()
+    tasks = []
+    for n in range(1, 7):
+        # ждём свободное место до того, как создать задачу
+        await limit.acquire()
+        task = asyncio.create_task(download(n, in_flight))
+        # место освобождает завершённая задача
+        task.add_done_callback(lambda _: limit.release())
+        tasks.append(task)
+    results = await asyncio.gather(*tasks)
+    print(f"результаты: {results}")
+    print(f"одновременно выполнялось не больше: {in_flight.peak}")
 
 asyncio.run(main())

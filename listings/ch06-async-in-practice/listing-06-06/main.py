@@ -14,21 +14,25 @@ class InFlight:
     def leave(self):
         self.now -= 1
 
-async def download(n, limit, in_flight):
-    async with limit:
-        in_flight.enter()
-        await asyncio.sleep(0.01)  # имитация I/O
-        in_flight.leave()
-        return n * n
+async def download(n, in_flight):
+    in_flight.enter()
+    await asyncio.sleep(0.01)  # имитация I/O
+    in_flight.leave()
+    return n * n
 
 async def main():
-    limit = asyncio.Semaphore(2)
+    limit = asyncio.Semaphore(1)
     in_flight = InFlight()
-    downloads = [download(n, limit, in_flight) for n in range(1, 7)]
-    results = []
-    for next_done in asyncio.as_completed(downloads):  # в порядке завершения
-        results.append(await next_done)
-    print(f"результаты: {sorted(results)}")
+    tasks = []
+    for n in range(1, 7):
+        # ждём свободное место до того, как создать задачу
+        await limit.acquire()
+        task = asyncio.create_task(download(n, in_flight))
+        # место освобождает завершённая задача
+        task.add_done_callback(lambda _: limit.release())
+        tasks.append(task)
+    results = await asyncio.gather(*tasks)
+    print(f"результаты: {results}")
     print(f"одновременно выполнялось не больше: {in_flight.peak}")
 
 asyncio.run(main())

@@ -1,24 +1,24 @@
-use std::cell::Cell;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use futures::stream::{self, StreamExt};
+use tokio::sync::Semaphore;
 
 /// Сколько загрузок идёт сейчас и сколько шло одновременно самое большее.
 #[derive(Default)]
 struct InFlight {
-    // все футуры выполняются в одной задаче: атомарные типы не нужны
-    now: Cell<usize>,
-    peak: Cell<usize>,
+    now: AtomicUsize,
+    peak: AtomicUsize,
 }
 
 impl InFlight {
     fn enter(&self) {
-        self.now.set(self.now.get() + 1);
-        self.peak.set(self.peak.get().max(self.now.get()));
+        let now = self.now.fetch_add(1, Ordering::SeqCst) + 1;
+        self.peak.fetch_max(now, Ordering::SeqCst);
     }
 
     fn leave(&self) {
-        self.now.set(self.now.get() - 1);
+        self.now.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -29,19 +29,29 @@ async fn download(n: u64, in_flight: &InFlight) -> u64 {
     n * n
 }
 
-#[tokio::main]
+// один поток, как в asyncio: счёт одинаков при каждом запуске
+#[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let in_flight = InFlight::default();
-    let mut results: Vec<u64> = stream::iter(1..=6)
-        .map(|n| download(n, &in_flight))
-        // не больше двух футур одновременно, в порядке завершения
-        .buffer_unordered(2)
-        .collect()
-        .await;
-    results.sort();
+    let limit = Arc::new(Semaphore::new(1));
+    let in_flight = Arc::new(InFlight::default());
+    let mut tasks = Vec::new();
+    for n in 1..=6 {
+        // ждём свободное место до того, как создать задачу
+        let permit = Arc::clone(&limit).acquire_owned().await.unwrap();
+        let in_flight = Arc::clone(&in_flight);
+        tasks.push(tokio::spawn(async move {
+            let square = download(n, &in_flight).await;
+            drop(permit); // разрешение перешло в задачу и возвращается здесь
+            square
+        }));
+    }
+    let mut results = Vec::new();
+    for task in tasks {
+        results.push(task.await.unwrap());
+    }
     println!("результаты: {results:?}");
     println!(
         "одновременно выполнялось не больше: {}",
-        in_flight.peak.get()
+        in_flight.peak.load(Ordering::SeqCst)
     );
 }

@@ -1,14 +1,23 @@
 import asyncio
 
-async def ticks(count):
-    for n in range(1, count + 1):
-        await asyncio.sleep(0.01)  # следующее значение приходится ждать
-        yield n
+async def consume(queue, count):
+    longest = 0
+    for _ in range(count):
+        longest = max(longest, queue.qsize())
+        await queue.get()
+        await asyncio.sleep(0.001)  # медленный потребитель
+    return longest
+
+async def produce(queue, count):
+    consumer = asyncio.create_task(consume(queue, count))
+    for n in range(count):
+        await queue.put(n)  # ждёт, только если очередь полна
+    return await consumer
 
 async def main():
-    async for n in ticks(3):
-        print(f"получено: {n}")
-    squares = [n * n async for n in ticks(6) if n % 2 == 0]
-    print(f"квадраты чётных: {squares}")
+    longest = await produce(asyncio.Queue(maxsize=4), 100)
+    print(f"ёмкость 4: в очереди ждали до {longest} сообщений")
+    longest = await produce(asyncio.Queue(), 100)
+    print(f"без ограничения: в очереди ждали до {longest} сообщений")
 
 asyncio.run(main())

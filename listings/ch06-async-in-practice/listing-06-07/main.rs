@@ -1,31 +1,54 @@
-use std::pin::pin;
 use std::time::Duration;
 
-use futures::stream::{self, Stream, StreamExt};
+use tokio::sync::mpsc;
 
-fn ticks(count: u32) -> impl Stream<Item = u32> {
-    // состояние — номер следующего значения; `None` заканчивает итерацию
-    stream::unfold(1, move |n| async move {
-        if n > count {
-            return None;
-        }
-        // следующее значение приходится ждать
-        tokio::time::sleep(Duration::from_millis(10)).await;
-        Some((n, n + 1)) // значение и новое состояние
-    })
+async fn slow() {
+    tokio::time::sleep(Duration::from_millis(1)).await; // медленный потребитель
 }
 
-#[tokio::main]
-async fn main() {
-    let mut numbers = pin!(ticks(3)); // `next()` требует закреплённый `Stream`
-    while let Some(n) = numbers.next().await {
-        println!("получено: {n}");
+async fn bounded(count: u32) -> usize {
+    let (sender, mut receiver) = mpsc::channel(4);
+    let consumer = tokio::spawn(async move {
+        let mut longest = 0;
+        loop {
+            longest = longest.max(receiver.len());
+            if receiver.recv().await.is_none() {
+                return longest;
+            }
+            slow().await;
+        }
+    });
+    for n in 0..count {
+        sender.send(n).await.unwrap(); // ждёт, только если канал полон
     }
-    let squares: Vec<u32> = ticks(6)
-        // условие у `filter` — тоже футура
-        .filter(|&n| async move { n % 2 == 0 })
-        .map(|n| n * n)
-        .collect()
-        .await;
-    println!("квадраты чётных: {squares:?}");
+    drop(sender);
+    consumer.await.unwrap()
+}
+
+async fn unbounded(count: u32) -> usize {
+    let (sender, mut receiver) = mpsc::unbounded_channel();
+    let consumer = tokio::spawn(async move {
+        let mut longest = 0;
+        loop {
+            longest = longest.max(receiver.len());
+            if receiver.recv().await.is_none() {
+                return longest;
+            }
+            slow().await;
+        }
+    });
+    for n in 0..count {
+        sender.send(n).unwrap(); // не ждёт никогда: `send` здесь синхронный
+    }
+    drop(sender);
+    consumer.await.unwrap()
+}
+
+// один поток, как в asyncio: счёт одинаков при каждом запуске
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let longest = bounded(100).await;
+    println!("ёмкость 4: в очереди ждали до {longest} сообщений");
+    let longest = unbounded(100).await;
+    println!("без ограничения: в очереди ждали до {longest} сообщений");
 }

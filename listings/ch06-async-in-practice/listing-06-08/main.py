@@ -1,29 +1,34 @@
 import asyncio
 
-async def produce(queue):
-    for n in range(1, 8):
-        await queue.put(n)
-    await queue.put(None)  # маркер конца
+class InFlight:
+    """Сколько загрузок идёт сейчас и сколько шло одновременно самое большее."""
 
-async def messages(queue):
-    while (item := await queue.get()) is not None:
-        yield item
+    def __init__(self):
+        self.now = 0
+        self.peak = 0
 
-async def batches(items, size):
-    batch = []
-    async for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch  # неполная последняя пачка
+    def enter(self):
+        self.now += 1
+        self.peak = max(self.peak, self.now)
+
+    def leave(self):
+        self.now -= 1
+
+async def download(n, limit, in_flight):
+    async with limit:
+        in_flight.enter()
+        await asyncio.sleep(0.01)  # имитация I/O
+        in_flight.leave()
+        return n * n
 
 async def main():
-    queue = asyncio.Queue(maxsize=2)
-    producer = asyncio.create_task(produce(queue))
-    async for batch in batches(messages(queue), 3):
-        print(f"пачка: {batch}")
-    await producer
+    limit = asyncio.Semaphore(2)
+    in_flight = InFlight()
+    downloads = [download(n, limit, in_flight) for n in range(1, 7)]
+    results = []
+    for next_done in asyncio.as_completed(downloads):  # в порядке завершения
+        results.append(await next_done)
+    print(f"результаты: {sorted(results)}")
+    print(f"одновременно выполнялось не больше: {in_flight.peak}")
 
 asyncio.run(main())

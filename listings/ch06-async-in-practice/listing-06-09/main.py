@@ -1,16 +1,14 @@
 import asyncio
 
-async def waiter(name, event):
-    await event.wait()
-    return name
+async def ticks(count):
+    for n in range(1, count + 1):
+        await asyncio.sleep(0.01)  # следующее значение приходится ждать
+        yield n
 
 async def main():
-    event = asyncio.Event()
-    early = [asyncio.create_task(waiter(f"ждущий {n}", event)) for n in (1, 2)]
-    event.set()  # событие остаётся установленным, пока не вызван `clear()`
-    woken = await asyncio.gather(*early)
-    print(f"проснулись: {', '.join(woken)}")
-    late = await waiter("опоздавший", event)
-    print(f"{late} прошёл сразу: событие уже установлено")
+    async for n in ticks(3):
+        print(f"получено: {n}")
+    squares = [n * n async for n in ticks(6) if n % 2 == 0]
+    print(f"квадраты чётных: {squares}")
 
 asyncio.run(main())

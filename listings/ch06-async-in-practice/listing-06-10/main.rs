@@ -1,28 +1,30 @@
-use tokio::sync::broadcast::{self, error::RecvError};
+use std::time::Duration;
+
+use futures::stream::{self, Stream, StreamExt};
+
+fn ticks(count: u32) -> impl Stream<Item = u32> {
+    // состояние — номер следующего значения; `None` заканчивает итерацию
+    stream::unfold(1, move |n| async move {
+        if n > count {
+            return None;
+        }
+        // следующее значение приходится ждать
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        Some((n, n + 1)) // значение и новое состояние
+    })
+}
 
 #[tokio::main]
 async fn main() {
-    // хранит только два последних сообщения
-    let (sender, mut fast) = broadcast::channel(2);
-    let mut slow = sender.subscribe();
-    let mut fast_got = Vec::new();
-    for n in 1..=5 {
-        // каждый получатель получит свою копию (`Clone`)
-        sender.send(n).unwrap();
-        // быстрый получатель читает сразу
-        fast_got.push(fast.recv().await.unwrap());
+    let mut numbers = ticks(3);
+    while let Some(n) = numbers.next().await {
+        println!("получено: {n}");
     }
-    drop(sender); // канал закрыт
-    println!("быстрый получил: {fast_got:?}");
-    let mut slow_got = Vec::new();
-    loop {
-        match slow.recv().await {
-            Ok(n) => slow_got.push(n),
-            Err(RecvError::Lagged(missed)) => {
-                println!("медленный отстал и пропустил {missed}")
-            }
-            Err(RecvError::Closed) => break,
-        }
-    }
-    println!("медленный получил: {slow_got:?}");
+    let squares: Vec<u32> = ticks(6)
+        // условие у `filter` — тоже футура
+        .filter(|&n| async move { n % 2 == 0 })
+        .map(|n| n * n)
+        .collect()
+        .await;
+    println!("квадраты чётных: {squares:?}");
 }

@@ -1,30 +1,29 @@
 import asyncio
 
-async def counter(requests):
-    total = 0
-    while (request := await requests.get()) is not None:
-        amount, reply = request
-        if amount < 0:
-            continue  # ошибка: забыли ответить
-        total += amount
-        reply.set_result(total)
+async def produce(queue):
+    for n in range(1, 8):
+        await queue.put(n)
+    await queue.put(None)  # маркер конца
 
-async def add(requests, amount):
-    # результат в неё положит счётчик
-    reply = asyncio.get_running_loop().create_future()
-    await requests.put((amount, reply))
-    return await reply
+async def messages(queue):
+    while (item := await queue.get()) is not None:
+        yield item
+
+async def batches(items, size):
+    batch = []
+    async for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch  # неполная последняя пачка
 
 async def main():
-    requests = asyncio.Queue()
-    actor = asyncio.create_task(counter(requests))
-    print(f"после +2: {await add(requests, 2)}")
-    print(f"после +3: {await add(requests, 3)}")
-    try:
-        print(f"после -1: {await asyncio.wait_for(add(requests, -1), 0.05)}")
-    except asyncio.TimeoutError:  # без тайм-аута ждали бы вечно
-        print("после -1: ответа нет, ожидание прервал тайм-аут")
-    await requests.put(None)  # маркер конца
-    await actor
+    queue = asyncio.Queue(maxsize=2)
+    producer = asyncio.create_task(produce(queue))
+    async for batch in batches(messages(queue), 3):
+        print(f"пачка: {batch}")
+    await producer
 
 asyncio.run(main())

@@ -1,19 +1,16 @@
 import asyncio
 
-async def fetch(name):
-    await asyncio.sleep(0.01)  # имитация I/O
-    if name == "b":
-        raise ConnectionError(f"{name}: сервер недоступен")
-    return f"{name}: ответ"
+async def waiter(name, event):
+    await event.wait()
+    return name
 
 async def main():
-    results = await asyncio.gather(
-        fetch("a"), fetch("b"), fetch("c"), return_exceptions=True
-    )  # исключения — среди результатов, в порядке аргументов
-    for result in results:
-        if isinstance(result, Exception):
-            print(f"ошибка: {result}")
-        else:
-            print(f"готово: {result}")
+    event = asyncio.Event()
+    early = [asyncio.create_task(waiter(f"ждущий {n}", event)) for n in (1, 2)]
+    event.set()  # событие остаётся установленным, пока не вызван `clear()`
+    woken = await asyncio.gather(*early)
+    print(f"проснулись: {', '.join(woken)}")
+    late = await waiter("опоздавший", event)
+    print(f"{late} прошёл сразу: событие уже установлено")
 
 asyncio.run(main())

@@ -1,34 +1,28 @@
-use std::io;
-
-use tokio::sync::oneshot;
-
-struct Guard; // печатает при уничтожении: так видно, что футура отменена
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        println!("медленный: футура уничтожена");
-    }
-}
-
-async fn slow(go: oneshot::Receiver<()>) -> io::Result<&'static str> {
-    let _guard = Guard;
-    go.await.unwrap(); // ответ будет готов по сигналу `go`
-    Ok("медленный: ответ готов")
-}
-
-async fn broken() -> io::Result<&'static str> {
-    Err(io::Error::other("сервер недоступен"))
-}
+use tokio::sync::broadcast::{self, error::RecvError};
 
 #[tokio::main]
 async fn main() {
-    let (go, wait_go) = oneshot::channel();
-    // при первой `Err` остальные футуры уничтожаются
-    let result = tokio::try_join!(slow(wait_go), broken());
-    if let Err(error) = result {
-        println!("ошибка: {error}");
+    // хранит только два последних сообщения
+    let (sender, mut fast) = broadcast::channel(2);
+    let mut slow = sender.subscribe();
+    let mut fast_got = Vec::new();
+    for n in 1..=5 {
+        // каждый получатель получит свою копию (`Clone`)
+        sender.send(n).unwrap();
+        // быстрый получатель читает сразу
+        fast_got.push(fast.recv().await.unwrap());
     }
-    if go.send(()).is_err() {
-        println!("сигнал `go` некому получить");
+    drop(sender); // канал закрыт
+    println!("быстрый получил: {fast_got:?}");
+    let mut slow_got = Vec::new();
+    loop {
+        match slow.recv().await {
+            Ok(n) => slow_got.push(n),
+            Err(RecvError::Lagged(missed)) => {
+                println!("медленный отстал и пропустил {missed}")
+            }
+            Err(RecvError::Closed) => break,
+        }
     }
+    println!("медленный получил: {slow_got:?}");
 }

@@ -1,31 +1,28 @@
-use std::any::Any;
-use std::panic;
-
-fn message(payload: &(dyn Any + Send)) -> &str {
-    match payload.downcast_ref::<&str>() {
-        Some(text) => text,
-        None => payload.downcast_ref::<String>().map_or("?", String::as_str),
-    }
-}
-
-async fn divide(a: u32, b: u32) -> u32 {
-    a / b
-}
+use tokio::sync::broadcast::{self, error::RecvError};
 
 #[tokio::main]
 async fn main() {
-    // по умолчанию сообщение о панике уходит в stderr;
-    // здесь — в «журнал» на stdout
-    panic::set_hook(Box::new(|info| {
-        println!("[журнал] паника: {}", message(info.payload()));
-    }));
-    println!("6 / 3 = {}", tokio::spawn(divide(6, 3)).await.unwrap());
-    match tokio::spawn(divide(1, 0)).await {
-        Ok(quotient) => println!("1 / 0 = {quotient}"),
-        Err(error) if error.is_panic() => {
-            println!("задача упала: {}", message(&*error.into_panic()));
-        }
-        Err(error) => println!("задача отменена: {error}"),
+    // хранит восемь последних сообщений
+    let (sender, mut fast) = broadcast::channel(8);
+    let mut slow = sender.subscribe();
+    let mut fast_got = Vec::new();
+    for n in 1..=5 {
+        // каждый получатель получит свою копию (`Clone`)
+        sender.send(n).unwrap();
+        // быстрый получатель читает сразу
+        fast_got.push(fast.recv().await.unwrap());
     }
-    println!("main работает дальше");
+    drop(sender); // канал закрыт
+    println!("быстрый получил: {fast_got:?}");
+    let mut slow_got = Vec::new();
+    loop {
+        match slow.recv().await {
+            Ok(n) => slow_got.push(n),
+            Err(RecvError::Lagged(missed)) => {
+                println!("медленный отстал и пропустил {missed}")
+            }
+            Err(RecvError::Closed) => break,
+        }
+    }
+    println!("медленный получил: {slow_got:?}");
 }

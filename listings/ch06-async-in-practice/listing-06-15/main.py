@@ -1,24 +1,30 @@
 import asyncio
-import unittest
 
+async def counter(requests):
+    total = 0
+    while (request := await requests.get()) is not None:
+        amount, reply = request
+        if amount < 0:
+            continue  # ошибка: забыли ответить
+        total += amount
+        reply.set_result(total)
 
-async def fetch(name, delay):
-    await asyncio.sleep(delay)  # имитация загрузки
-    return f"{name}: готово"
+async def add(requests, amount):
+    # результат в неё положит счётчик
+    reply = asyncio.get_running_loop().create_future()
+    await requests.put((amount, reply))
+    return await reply
 
+async def main():
+    requests = asyncio.Queue()
+    actor = asyncio.create_task(counter(requests))
+    print(f"после +2: {await add(requests, 2)}")
+    print(f"после +3: {await add(requests, 3)}")
+    try:
+        print(f"после -1: {await asyncio.wait_for(add(requests, -1), 0.05)}")
+    except asyncio.TimeoutError:  # без тайм-аута ждали бы вечно
+        print("после -1: ответа нет, ожидание прервал тайм-аут")
+    await requests.put(None)  # маркер конца
+    await actor
 
-async def fetch_all(jobs):
-    return await asyncio.gather(*(fetch(name, delay) for name, delay in jobs))
-
-
-class FetchAll(unittest.IsolatedAsyncioTestCase):
-    async def asyncSetUp(self):
-        # медленная загрузка идёт первой, а закончится второй
-        self.jobs = [("медленный", 0.02), ("быстрый", 0.01)]
-
-    async def test_keeps_the_order_of_jobs(self):
-        results = await fetch_all(self.jobs)
-        self.assertEqual(results, ["медленный: готово", "быстрый: готово"])
-
-    async def test_no_jobs(self):
-        self.assertEqual(await fetch_all([]), [])
+asyncio.run(main())

@@ -1,33 +1,40 @@
-use std::time::Duration;
+use tokio::sync::{mpsc, oneshot};
 
-use futures::future::join_all;
-
-async fn fetch(name: &str, delay: Duration) -> String {
-    tokio::time::sleep(delay).await; // имитация загрузки
-    format!("{name}: готово")
+struct Add {
+    amount: i64,
+    reply: oneshot::Sender<i64>,
 }
 
-async fn fetch_all(jobs: &[(&str, Duration)]) -> Vec<String> {
-    join_all(jobs.iter().map(|&(name, delay)| fetch(name, delay))).await
+async fn counter(mut requests: mpsc::Receiver<Add>) {
+    let mut total = 0;
+    while let Some(Add { amount, reply }) = requests.recv().await {
+        if amount < 0 {
+            continue; // ошибка: забыли ответить, и `reply` уничтожен без ответа
+        }
+        total += amount;
+        let _ = reply.send(total); // `Err`, если ответа уже не ждут
+    }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+async fn add(
+    requests: &mpsc::Sender<Add>,
+    amount: i64,
+) -> Result<i64, oneshot::error::RecvError> {
+    let (reply, response) = oneshot::channel(); // ответ придёт от счётчика
+    requests.send(Add { amount, reply }).await.unwrap();
+    response.await
+}
 
-    #[tokio::test]
-    async fn keeps_the_order_of_jobs() {
-        // медленная загрузка идёт первой, а закончится второй
-        let jobs = [
-            ("медленный", Duration::from_millis(20)),
-            ("быстрый", Duration::from_millis(10)),
-        ];
-        let results = fetch_all(&jobs).await;
-        assert_eq!(results, ["медленный: готово", "быстрый: готово"]);
+#[tokio::main]
+async fn main() {
+    let (requests, inbox) = mpsc::channel(8);
+    let actor = tokio::spawn(counter(inbox));
+    println!("после +2: {}", add(&requests, 2).await.unwrap());
+    println!("после +3: {}", add(&requests, 3).await.unwrap());
+    match add(&requests, -1).await {
+        Ok(total) => println!("после -1: {total}"),
+        Err(error) => println!("после -1: ответа не будет ({error})"),
     }
-
-    #[tokio::test]
-    async fn no_jobs() {
-        assert!(fetch_all(&[]).await.is_empty());
-    }
+    drop(requests); // канал закрыт: счётчик выйдет из цикла
+    actor.await.unwrap();
 }

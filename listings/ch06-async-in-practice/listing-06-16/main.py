@@ -1,17 +1,19 @@
 import asyncio
-import threading
-import unittest
 
+async def fetch(name):
+    await asyncio.sleep(0.01)  # имитация I/O
+    if name == "b":
+        raise ConnectionError(f"{name}: сервер недоступен")
+    return f"{name}: ответ"
 
-async def thread_of_task():
-    return threading.get_ident()
+async def main():
+    results = await asyncio.gather(
+        fetch("a"), fetch("b"), fetch("c"), return_exceptions=True
+    )  # исключения — среди результатов, в порядке аргументов
+    for result in results:
+        if isinstance(result, Exception):
+            print(f"ошибка: {result}")
+        else:
+            print(f"готово: {result}")
 
-
-class WhereCodeRuns(unittest.IsolatedAsyncioTestCase):
-    async def test_task_runs_on_the_test_thread(self):
-        task = asyncio.create_task(thread_of_task())
-        self.assertEqual(await task, threading.get_ident())
-
-    async def test_to_thread_runs_elsewhere(self):
-        other = await asyncio.to_thread(threading.get_ident)
-        self.assertNotEqual(other, threading.get_ident())
+asyncio.run(main())

@@ -1,20 +1,22 @@
-#[cfg(test)]
-mod tests {
-    use std::thread;
+use std::io;
+use std::time::Duration;
 
-    // по умолчанию у теста среда current_thread: задачи выполняет поток теста
-    #[tokio::test]
-    async fn task_runs_on_the_test_thread() {
-        let test_thread = thread::current().id();
-        let task = tokio::spawn(async { thread::current().id() });
-        assert_eq!(task.await.unwrap(), test_thread);
+async fn fetch(name: &str) -> io::Result<String> {
+    tokio::time::sleep(Duration::from_millis(10)).await; // имитация I/O
+    if name == "b" {
+        return Err(io::Error::other(format!("{name}: сервер недоступен")));
     }
+    Ok(format!("{name}: ответ"))
+}
 
-    // в многопоточной среде задачи выполняют рабочие потоки, а не поток теста
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn task_runs_on_a_worker_thread() {
-        let test_thread = thread::current().id();
-        let task = tokio::spawn(async { thread::current().id() });
-        assert_ne!(task.await.unwrap(), test_thread);
+#[tokio::main]
+async fn main() {
+    // `join!` ждёт все футуры, даже если какая-то вернула `Err`
+    let (a, b, c) = tokio::join!(fetch("a"), fetch("b"), fetch("c"));
+    for result in [a, b, c] {
+        match result {
+            Ok(answer) => println!("готово: {answer}"),
+            Err(error) => println!("ошибка: {error}"),
+        }
     }
 }

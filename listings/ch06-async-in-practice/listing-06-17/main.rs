@@ -1,45 +1,34 @@
-use std::time::Duration;
+use std::io;
 
 use tokio::sync::oneshot;
-use tokio::time::timeout;
 
-async fn wait_for_reply(
-    reply: oneshot::Receiver<&'static str>,
-) -> Result<&'static str, &'static str> {
-    match timeout(Duration::from_secs(3600), reply).await {
-        Ok(Ok(text)) => Ok(text),
-        Ok(Err(_)) => Err("отправитель пропал"),
-        Err(_) => Err("ответа нет целый час"),
+struct Guard; // печатает при уничтожении: так видно, что футура отменена
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        println!("медленный: футура уничтожена");
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use tokio::time::{Instant, sleep};
+async fn slow(go: oneshot::Receiver<()>) -> io::Result<&'static str> {
+    let _guard = Guard;
+    go.await.unwrap(); // ответ будет готов по сигналу `go`
+    Ok("медленный: ответ готов")
+}
 
-    // часы стоят и, когда делать нечего, перескакивают к ближайшему таймеру
-    #[tokio::test(start_paused = true)]
-    async fn gives_up_after_an_hour() {
-        let real_start = std::time::Instant::now();
-        let start = Instant::now();
-        // отправитель есть, но молчит
-        let (_sender, reply) = oneshot::channel();
-        assert_eq!(wait_for_reply(reply).await, Err("ответа нет целый час"));
-        assert_eq!(start.elapsed(), Duration::from_secs(3600));
-        // по настоящим часам прошли доли секунды
-        assert!(real_start.elapsed() < Duration::from_secs(10));
+async fn broken() -> io::Result<&'static str> {
+    Err(io::Error::other("сервер недоступен"))
+}
+
+#[tokio::main]
+async fn main() {
+    let (go, wait_go) = oneshot::channel();
+    // при первой `Err` остальные футуры уничтожаются
+    let result = tokio::try_join!(slow(wait_go), broken());
+    if let Err(error) = result {
+        println!("ошибка: {error}");
     }
-
-    #[tokio::test(start_paused = true)]
-    async fn reply_just_before_the_hour() {
-        let start = Instant::now();
-        let (sender, reply) = oneshot::channel();
-        tokio::spawn(async move {
-            sleep(Duration::from_secs(3599)).await;
-            sender.send("ответ").unwrap();
-        });
-        assert_eq!(wait_for_reply(reply).await, Ok("ответ"));
-        assert_eq!(start.elapsed(), Duration::from_secs(3599));
+    if go.send(()).is_err() {
+        println!("сигнал `go` некому получить");
     }
 }

@@ -3,7 +3,7 @@ import primes
 
 
 def count_primes(limit):
-    # подсчёт из листинга 4-7 на чистом Python, для сравнения
+    # подсчёт из листинга 4-11 на чистом Python, для сравнения
     return sum(
         1
         for n in range(2, limit)
