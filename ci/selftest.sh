@@ -24,6 +24,12 @@ ch08=src/ch08-rust-from-python.md
 l0801=listings/ch08-rust-from-python/listing-08-01
 l0803=listings/ch08-rust-from-python/listing-08-03
 l0804=listings/ch08-rust-from-python/listing-08-04
+# fence_of PAGE FILE: the line of the code fence that includes FILE, which the
+# harness names (so a case survives text added above the listing)
+fence_of() {
+  awk -v file="$2" '/^```/ { if (open) open = 0; else { open = 1; fence = NR }; next }
+    open && index($0, file) { print fence; exit }' "$1"
+}
 
 # case name | what to break (a command run in the copy) | text the failure must contain
 cases=(
@@ -43,8 +49,8 @@ cases=(
   "compile-fail-other-reason|sed -i 's/tokio::spawn(/tokio::spwn(/' $l0506/main.rs|rustc печатает не то, что показано в $l0506/rustc.txt"
   "rustc-wording|sed -i 's/may outlive borrowed value/may outlive the borrowed value/' $l0505/rustc.txt|rustc печатает не то, что показано в $l0505/rustc.txt"
   "compile-fail-unexplained|rm $l0304/rustc.txt && sed -i '\\#$l0304/rustc.txt#d' $ch03|блок помечен compile_fail: покажите под ним $l0304/rustc.txt"
-  "test-module-rust|sed -i 's/from_secs(3599)).await/from_secs(3601)).await/' $l0653/main.rs|$ch0606:113: $l0653/main.rs: тесты не прошли"
-  "test-module-python|sed -i 's/call_later(3599/call_later(3601/' $l0653/main.py|$ch0606:104: $l0653/main.py: тесты не прошли на Python"
+  "test-module-rust|sed -i 's/from_secs(3599)).await/from_secs(3601)).await/' $l0653/main.rs|$ch0606:$(fence_of $ch0606 $l0653/main.rs): $l0653/main.rs: тесты не прошли"
+  "test-module-python|sed -i 's/call_later(3599/call_later(3601/' $l0653/main.py|$ch0606:$(fence_of $ch0606 $l0653/main.py): $l0653/main.py: тесты не прошли на Python"
   "panic-message|sed -i 's/LocalSet/LocalSett/' $l0507/panic.txt|программа печатает в stderr не то, что показано в $l0507/panic.txt"
   "search-ru-yo|sed -i \"s#token = token.replace(/ё/g, 'е');##\" theme/search-ru/stemmer-ru-en.js|строк дают в браузере не те поисковые термины"
   "python-too-new|sed -i 's/    await say_hello()/    async with asyncio.timeout(5):\\n        await say_hello()/' $l0303/main.py|$ch03:54: $l0303/main.py на Python 3.9."
