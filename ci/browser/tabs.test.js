@@ -66,7 +66,15 @@ function expectChosen(state, chosen, where) {
   assert.deepEqual(got, want, `${where}: with «${chosen}» chosen expected visible ${JSON.stringify(want)}, found ${JSON.stringify(got)}`);
 }
 
+// A «Попробуйте» pair sits in a closed <details>: open every one, as a reader
+// would (a click on its summary works with and without JavaScript).
+async function openDetails(tab) {
+  const closed = tab.locator('details:not([open]) > summary');
+  for (let i = 0; i < 100 && await closed.count(); i++) await closed.first().click();
+}
+
 async function expectAllChosen(tab, page, chosen) {
+  await openDetails(tab);
   const listings = pairs(page);
   assert.ok(listings.length > 0, `src of ${page}: expected Python/Rust pairs, found none`);
   for (const listing of listings) expectChosen(await tabState(tab, listing), chosen, `${tab.url()} #${listing}`);
@@ -127,6 +135,7 @@ test('without JavaScript both listings of each pair show, Python then Rust', asy
   const context = await browser.newContext({ javaScriptEnabled: false });
   const tab = await context.newPage();
   await tab.goto(url(PAGE));
+  await openDetails(tab);
   for (const listing of pairs(PAGE)) {
     const py = tab.locator(`#${listing}-python`);
     const rs = tab.locator(`#${listing}-rust`);
@@ -154,6 +163,7 @@ async function clickTab(tab, listing, name) {
 // Side by side (theme/README.md): where two listings of 80 columns fit, each pair
 // shows Python left and Rust right, without tabs; below that, tabs.
 async function pairLayout(tab, listing) {
+  await openDetails(tab);
   return tab.evaluate((listing) => {
     const py = document.getElementById(`${listing}-python`);
     const rs = document.getElementById(`${listing}-rust`);
