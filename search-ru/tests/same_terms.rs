@@ -86,15 +86,11 @@ fn lines_under(dir: &Path, out: &mut Vec<(String, String)>) {
     }
 }
 
-fn js_terms(variants: &search_ru::Variants, lines: &[String]) -> Vec<Vec<String>> {
-    let mut scripts = vec![(
-        "theme/search-ru/elasticlunr.min.js".to_string(),
-        search_ru::ELASTICLUNR_JS.to_string(),
-    )];
-    scripts.extend(search_ru::browser_scripts(variants));
-    let input = serde_json::json!({ "scripts": scripts, "lines": lines }).to_string();
+/// Runs `node` with `args`, `input` on its stdin; its stdout, or a panic with its
+/// status and stderr.
+fn node(args: &[&str], input: &str) -> Vec<u8> {
     let mut node = Command::new("node")
-        .args(["-e", NODE_DRIVER, search_ru::PIPELINE_NAME])
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -109,7 +105,18 @@ fn js_terms(variants: &search_ru::Variants, lines: &[String]) -> Vec<Vec<String>
         output.status.success(),
         "node завершился с ошибкой: {output:?}"
     );
-    serde_json::from_slice(&output.stdout).expect("node ответил не JSON")
+    output.stdout
+}
+
+fn js_terms(variants: &search_ru::Variants, lines: &[String]) -> Vec<Vec<String>> {
+    let mut scripts = vec![(
+        "theme/search-ru/elasticlunr.min.js".to_string(),
+        search_ru::ELASTICLUNR_JS.to_string(),
+    )];
+    scripts.extend(search_ru::browser_scripts(variants));
+    let input = serde_json::json!({ "scripts": scripts, "lines": lines }).to_string();
+    let output = node(&["-e", NODE_DRIVER, search_ru::PIPELINE_NAME], &input);
+    serde_json::from_slice(&output).expect("node ответил не JSON")
 }
 
 #[test]
@@ -317,23 +324,8 @@ fn the_packed_index_unpacks_to_the_index_built() {
     scripts.extend(search_ru::browser_scripts(&glossary()));
     let input =
         serde_json::json!({ "scripts": scripts, "data": data, "teasers": teasers }).to_string();
-    let mut node = Command::new("node")
-        .args(["-e", UNPACK_DRIVER])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("нужен `node`");
-    node.stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let output = node.wait_with_output().unwrap();
-    assert!(
-        output.status.success(),
-        "node завершился с ошибкой: {output:?}"
-    );
-    let unpacked: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let output = node(&["-e", UNPACK_DRIVER], &input);
+    let unpacked: serde_json::Value = serde_json::from_slice(&output).unwrap();
     assert_eq!(unpacked["doc_urls"], urls, "адреса разделов");
     let unpacked = &unpacked["index"];
 
