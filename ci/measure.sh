@@ -38,7 +38,7 @@ python3 - "$runs" "$write" "$python" <<'PY'
 import os, re, statistics, subprocess, sys, time
 
 sys.path.insert(0, "ci")
-from measure_table import NBSP, grouped, machine, number, runs_note
+from measure_table import NBSP, grouped, machine, number, runs_note, write_between
 
 runs, write, python = int(sys.argv[1]), sys.argv[2] == "true", sys.argv[3]
 chapter = "src/ch04-05-measurements.md"
@@ -131,12 +131,7 @@ os.makedirs("target", exist_ok=True)
 with open("target/measurements.md", "w") as out:
     out.write(table)
 if write:
-    text = open(chapter).read()
-    begin, end = "<!-- ci/measure.sh: начало -->", "<!-- ci/measure.sh: конец -->"
-    if begin not in text or end not in text:
-        sys.exit(f"{chapter}:1: нет меток {begin} и {end}")
-    head, rest = text.split(begin)
-    open(chapter, "w").write(head + begin + "\n" + table + rest[rest.index(end):])
+    write_between(chapter, "", table)
     print(f"таблица записана в {chapter}")
 PY
 fi
@@ -175,7 +170,7 @@ python3 - "$runs" "$write" "$venv/bin/python3" <<'PY'
 import re, statistics, subprocess, sys, urllib.request
 
 sys.path.insert(0, "ci")
-from measure_table import NBSP, grouped, machine, runs_note
+from measure_table import NBSP, grouped, machine, runs_note, write_between
 
 runs, write, python = int(sys.argv[1]), sys.argv[2] == "true", sys.argv[3]
 chapter = "src/ch04-05-measurements.md"
@@ -227,11 +222,6 @@ wrk, {CONNECTIONS}{NBSP}соединений, {SECONDS}{NBSP}с; {runs_note(runs
 """
 print(table, end="")
 if write:
-    text = open(chapter).read()
-    begin, end = "<!-- ci/measure.sh веб: начало -->", "<!-- ci/measure.sh веб: конец -->"
-    if begin not in text or end not in text:
-        sys.exit(f"{chapter}:1: нет меток {begin} и {end}")
-    head, rest = text.split(begin)
-    open(chapter, "w").write(head + begin + "\n" + table + rest[rest.index(end):])
+    write_between(chapter, " веб", table)
     print(f"таблица веб-сервиса записана в {chapter}")
 PY

@@ -1,6 +1,8 @@
-"""What both tables of ci/measure.sh print alike: Russian numbers and the machine line."""
+"""What both tables of ci/measure.sh do alike: Russian numbers, the machine line,
+and writing the table into the chapter between its markers."""
 import os
 import subprocess
+import sys
 
 NBSP = "\u00a0"
 
@@ -32,3 +34,13 @@ def machine(python):
 
 def runs_note(runs):
     return f"медиана по {runs}{NBSP}{plural(runs, 'запуску', 'запускам', 'запускам')}"
+
+
+def write_between(chapter, marker, table):
+    """Replaces what stands between `<!-- ci/measure.sh{marker}: начало -->` and its end."""
+    text = open(chapter).read()
+    begin, end = f"<!-- ci/measure.sh{marker}: начало -->", f"<!-- ci/measure.sh{marker}: конец -->"
+    if begin not in text or end not in text:
+        sys.exit(f"{chapter}:1: нет меток {begin} и {end}")
+    head, rest = text.split(begin)
+    open(chapter, "w").write(head + begin + "\n" + table + rest[rest.index(end):])
