@@ -1,7 +1,10 @@
 # Sourced (after `root=$PWD` at the repository's root) by the scripts that test a copy
 # of the committed tree: ci/selftest.sh, ci/cache-test.sh, ci/bless.sh --self-test.
 # $work is a fresh temporary folder, removed on exit. The copies share compiled
-# dependencies through target/selftest, so only the book package rebuilds.
+# dependencies through target/selftest, so only the book package rebuilds. Not through
+# the repository's target/: cargo fingerprints a path package relative to its root, so
+# the test binary a copy built (reading the book from the copy) would pass as fresh
+# for the repository's own sources (seen with cargo 1.95).
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export CARGO_TARGET_DIR="$root/target/selftest"

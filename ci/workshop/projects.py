@@ -28,6 +28,9 @@ WORK = os.path.join(book.ROOT, "target/projects")
 # One target dir for every project built here (ci/run-listing.sh's and the archives'):
 # the crates compile once.
 TARGET = os.path.join(WORK, "target")
+# The archives' own profile without debug info: a build check needs none, and with it
+# the shared target/ took 1,7 GB (CI's disk ran out).
+CARGO_ENV = {**os.environ, "CARGO_TARGET_DIR": TARGET, "CARGO_PROFILE_DEV_DEBUG": "false"}
 ZIP_TIME = (2026, 1, 1, 0, 0, 0)  # a fixed time: the same listing gives the same archive
 
 
@@ -93,7 +96,7 @@ def book_lock_rename(text, name):
 
 def cargo(args, cwd, quiet=False, env=None):
     out = subprocess.run(["cargo", *args], cwd=cwd, capture_output=True, text=True,
-                         env={**os.environ, "CARGO_TARGET_DIR": TARGET, **(env or {})})
+                         env={**CARGO_ENV, **(env or {})})
     if out.returncode != 0:
         sys.exit(f"{cwd}: cargo {' '.join(args)} завершился с кодом {out.returncode}:\n{out.stderr}")
     return out
@@ -196,7 +199,7 @@ def check(site):
                 problems.append(f"{path}:1: в {archive} другой {inside}")
         build = ["test", "--no-run"] if book.is_test_module(folder) else ["build"]
         out = subprocess.run(["cargo", *build, "--offline", "--locked", "--quiet"], cwd=project,
-                             capture_output=True, text=True, env={**os.environ, "CARGO_TARGET_DIR": TARGET})
+                             capture_output=True, text=True, env=CARGO_ENV)
         if out.returncode != 0:
             problems.append(f"{folder}/main.rs:1: проект {archive} не собирается (cargo {' '.join(build)} --offline --locked):\n{out.stderr}")
             continue
@@ -205,7 +208,7 @@ def check(site):
             ran = folder
             shown = open(os.path.join(project, "output.txt"), encoding="utf-8").read()
             run = subprocess.run(["cargo", "run", "--offline", "--locked", "--quiet"], cwd=project,
-                                 capture_output=True, text=True, env={**os.environ, "CARGO_TARGET_DIR": TARGET})
+                                 capture_output=True, text=True, env=CARGO_ENV)
             if run.returncode != 0 or run.stdout != shown:
                 problems.append(f"{folder}/output.txt:1: cargo run в {project} напечатала не то, что показывает книга:\n"
                                 f"{run.stdout}{run.stderr}")
