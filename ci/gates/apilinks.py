@@ -14,6 +14,8 @@ headings, captions or code blocks):
 - a heading has no link (mdBook makes its text the anchor).
 Every URL of the mapping must pass ci/gates/extlinks.py (docs.rs at the Cargo.lock
 version, docs.python.org/3/, std at the rust-version). Prints `file:line: what`.
+--unused (given when FILEs are all the book's pages): a mapping line that no page
+mentions is reported, so the mapping holds only what the book names.
 --fix turns each first mention into its link, unlinks later ones and points links to
 API documentation at the mapped URL (after a version bump in the mapping), in place.
 """
@@ -64,8 +66,8 @@ _MD = MarkdownIt("commonmark").enable("table")
 
 
 def read_mapping(path=MAPPING):
-    """{code span: URL or None} and the problems of the file itself."""
-    mapping, problems = {}, []
+    """{code span: URL or None}, {code span: its line} and the problems of the file itself."""
+    mapping, lines, problems = {}, {}, []
     versions, rust = locked_versions("."), rust_version(".")
     with open(path, encoding="utf-8") as text:
         for number, line in enumerate(text, 1):
@@ -81,7 +83,8 @@ def read_mapping(path=MAPPING):
             if url != "-" and (what := problem(url, versions, rust)) is not None:
                 problems.append(f"{path}:{number}: {what}")
             mapping[api] = None if url == "-" else url
-    return mapping, problems
+            lines[api] = number
+    return mapping, lines, problems
 
 
 def mentions(source):
@@ -115,9 +118,10 @@ def mentions(source):
                 yield line, child.content, links[-1] if links else None, where
 
 
-def check(path, mapping):
+def check(path, mapping, used=None):
     """Problems of one page, and the fixes --fix makes: (line, code, what), what being the
-    URL to link, None to unlink, or (old URL, mapped URL) to point the link at."""
+    URL to link, None to unlink, or (old URL, mapped URL) to point the link at. Adds the
+    mapping's code spans the page mentions to `used`."""
     source = open(path, encoding="utf-8").read()
     first = {}  # URL -> line of its first mention in running text
     problems, fixes = [], []
@@ -128,6 +132,8 @@ def check(path, mapping):
         if where != "text":
             continue
         name = code if code in mapping else api_name(code)
+        if used is not None and name in mapping:
+            used.add(name)
         if name not in mapping:
             if LOOKS_LIKE_API.match(name):
                 problems.append(f"{path}:{line}: `{code}` похоже на API, но его нет в {MAPPING}"
@@ -182,15 +188,20 @@ def fix(path, fixes):
 
 def main():
     args = sys.argv[1:]
-    fixing = "--fix" in args
-    files = [arg for arg in args if arg != "--fix"]
-    mapping, problems = read_mapping()
+    fixing, unused = "--fix" in args, "--unused" in args
+    files = [arg for arg in args if arg not in ("--fix", "--unused")]
+    mapping, lines, problems = read_mapping(os.environ.get("APILINKS_MAPPING", MAPPING))
+    used = set()
     for path in files:
-        found, fixes = check(path, mapping)
+        found, fixes = check(path, mapping, used)
         if fixing and fixes:
             fix(path, fixes)
             found, _ = check(path, mapping)
         problems += found
+    if unused:
+        problems += [f"{os.environ.get('APILINKS_MAPPING', MAPPING)}:{lines[api]}: `{api}` "
+                     "не упоминается ни на одной странице: уберите строку"
+                     for api in mapping if api not in used]
     for what in problems:
         print(what)
     sys.exit(1 if problems else 0)
