@@ -5,7 +5,9 @@ The book never fetches its links, so this checks them against the documentation 
   book's tests use (dev-dependencies, and the workspace members' dependencies: pyo3),
   built offline into target/apilinks-doc;
 - doc.rust-lang.org: the std docs of the toolchain in use (`rustup doc --path`): an item's
-  path is the same in the pinned rust-version's docs if it is stable there;
+  path is the same in the pinned rust-version's docs if it is stable there, so the item
+  (or the member the anchor names) must be stable since rust-version or earlier, as its
+  page says («Stable since Rust version …»);
 - docs.python.org: the object the anchor names exists in the newest Python found
   (docs.python.org/3/ describes the newest); the page is not checked.
 A crate the tests do not build is listed as not checked.
@@ -14,6 +16,7 @@ Prints `ci/gates/api-links.tsv:line: what` per problem.
 
 import glob
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,6 +24,7 @@ import tomllib
 
 sys.path.insert(0, os.path.dirname(__file__))
 from apilinks import MAPPING  # noqa: E402
+from extlinks import rust_version  # noqa: E402
 
 SCRATCH = "target/apilinks-doc"
 
@@ -91,6 +95,21 @@ def page_problem(root, path):
     return None
 
 
+STABLE_SINCE = re.compile(r"Stable since Rust version (\d+)\.(\d+)")
+
+
+def std_since(root, path):
+    """(major, minor) of the Rust release the item, or the member its anchor names, became
+    stable in, as its rustdoc page says; None where the page says none (a module, an impl)."""
+    file, _, anchor = path.partition("#")
+    html = open(os.path.join(root, file), encoding="utf-8").read()
+    # the member's own header up to the next member, or the page's heading with its sub-heading
+    start = html.find(f'id="{anchor}"') if anchor else html.find("<h1")
+    end = html.find('<section id="', start + 1) if anchor else html.find("</div>", html.find("</h1>", start))
+    found = STABLE_SINCE.search(html, start, end if end > 0 else len(html))
+    return (int(found[1]), int(found[2])) if found else None
+
+
 def python_object(anchor):
     """A Python expression importing and reaching the object a docs.python.org anchor names."""
     if anchor.startswith("asyncio.loop."):  # the docs write the event loop's members as loop.x
@@ -119,6 +138,7 @@ def main():
     std = os.path.dirname(subprocess.run(["rustup", "doc", "--path"], capture_output=True,
                                          text=True, check=True).stdout.strip())
     python = newest_python()
+    promised = tuple(int(part) for part in rust_version(".").split(".")[:2])
     for number, api, url in rows:
         parts = url.split("/")
         where = f"{MAPPING}:{number}: {url}"
@@ -128,7 +148,11 @@ def main():
                 continue
             what = page_problem(rustdoc, "/".join(parts[5:]))
         elif parts[2] == "doc.rust-lang.org":
-            what = page_problem(std, "/".join(parts[4:]))
+            path = "/".join(parts[4:])
+            what = page_problem(std, path)
+            if not what and (since := std_since(std, path)) and since > promised:
+                what = (f"стабильно с Rust {since[0]}.{since[1]}, а книга обещает "
+                        f"{promised[0]}.{promised[1]} (rust-version)")
         elif parts[2] == "docs.python.org":
             anchor = url.partition("#")[2] or parts[-1].removesuffix(".html")
             run = subprocess.run([python, "-c", python_object(anchor)], capture_output=True, text=True)
