@@ -5,7 +5,8 @@
 #
 # Usage: ci/measure.sh [runs] [--write] [--web]   (default 5 runs; the table
 # shows the median; --write also puts the table into the chapter between its
-# markers; --web measures only the web service of listing 4-10, see the end)
+# markers, once the machine is quiet: 1-minute load average below 0,5;
+# --web measures only the web service of listing 4-10, see the end)
 #
 # The table's times are the ones listing 4-11 reports itself: each program times
 # its job with a monotonic clock (time.perf_counter, Instant), so Python's
@@ -38,9 +39,10 @@ python3 - "$runs" "$write" "$python" <<'PY'
 import os, re, statistics, subprocess, sys, time
 
 sys.path.insert(0, "ci")
-from measure_table import NBSP, grouped, machine, number, runs_note, write_between
+from measure_table import NBSP, grouped, machine, number, runs_note, wait_until_quiet, write_between
 
 runs, write, python = int(sys.argv[1]), sys.argv[2] == "true", sys.argv[3]
+wait_until_quiet(write)
 chapter = "src/ch04-05-measurements.md"
 listing = "listings/ch04-named-examples/listing-04-11/main.py"
 rust = ["target/release/examples/measure"]
@@ -170,9 +172,10 @@ python3 - "$runs" "$write" "$venv/bin/python3" <<'PY'
 import re, statistics, subprocess, sys, urllib.request
 
 sys.path.insert(0, "ci")
-from measure_table import NBSP, grouped, machine, runs_note, write_between
+from measure_table import NBSP, grouped, machine, runs_note, wait_until_quiet, write_between
 
 runs, write, python = int(sys.argv[1]), sys.argv[2] == "true", sys.argv[3]
+wait_until_quiet(write)
 chapter = "src/ch04-05-measurements.md"
 SECONDS, CONNECTIONS = 5, 100
 services = {

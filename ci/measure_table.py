@@ -3,6 +3,7 @@ and writing the table into the chapter between its markers."""
 import os
 import subprocess
 import sys
+import time
 
 NBSP = "\u00a0"
 
@@ -30,6 +31,22 @@ def machine(python):
     version = subprocess.run([python, "--version"], capture_output=True, text=True, check=True).stdout.strip()
     rustc = " ".join(subprocess.run(["rustc", "--version"], capture_output=True, text=True, check=True).stdout.split()[:2])
     return f"Машина: {cores}{NBSP}{plural(cores, 'ядро', 'ядра', 'ядер')}, {memory}{NBSP}ГиБ памяти, {version}, {rustc}"
+
+
+def wait_until_quiet(write, limit=0.5, patience=600):
+    """The chapter says its tables were measured without other load: with --write, wait
+    (up to `patience` seconds) until the 1-minute load average is below `limit`, else stop."""
+    if not write:
+        return
+    waited = 0
+    while (load := os.getloadavg()[0]) >= limit:
+        if waited >= patience:
+            sys.exit(f"ci/measure.sh --write: средняя нагрузка {load:.2f} не опустилась ниже {limit} "
+                     f"за {patience} с; таблицу в главу пишут только с машины без посторонней нагрузки")
+        print(f"ci/measure.sh: средняя нагрузка {load:.2f}, жду, пока она опустится ниже {limit}…",
+              file=sys.stderr)
+        time.sleep(15)
+        waited += 15
 
 
 def runs_note(runs):
