@@ -190,7 +190,8 @@ def main():
     args = sys.argv[1:]
     fixing, unused = "--fix" in args, "--unused" in args
     files = [arg for arg in args if arg not in ("--fix", "--unused")]
-    mapping, lines, problems = read_mapping(os.environ.get("APILINKS_MAPPING", MAPPING))
+    mapping_path = os.environ.get("APILINKS_MAPPING", MAPPING)  # another mapping: --self-test
+    mapping, lines, problems = read_mapping(mapping_path)
     used = set()
     for path in files:
         found, fixes = check(path, mapping, used)
@@ -199,7 +200,7 @@ def main():
             found, _ = check(path, mapping)
         problems += found
     if unused:
-        problems += [f"{os.environ.get('APILINKS_MAPPING', MAPPING)}:{lines[api]}: `{api}` "
+        problems += [f"{mapping_path}:{lines[api]}: `{api}` "
                      "не упоминается ни на одной странице: уберите строку"
                      for api in mapping if api not in used]
     for what in problems:
